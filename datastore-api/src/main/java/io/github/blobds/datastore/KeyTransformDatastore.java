@@ -20,9 +20,11 @@ import java.util.Optional;
 /**
  * Converts keys on their way to the child and inverts them on the way back (go-datastore's
  * {@code keytransform.Datastore}). Queries are split as go-datastore v0.9 splits them: the child
- * answers the prefix, the filters it can (key filters converted) and the orders it can (value orders,
- * and key orders when the transform preserves order); the rest runs naively on the inverted results.
- * Has the features of its child.
+ * answers the prefix, the filters it can and the orders it can (value orders, and key orders when the
+ * transform is a {@link PrefixTransform}, which preserves order); the rest runs naively on the
+ * inverted results. Unlike go, key filters reach the child only under a {@link PrefixTransform}, where
+ * they can be rewritten exactly; under any other transform they run naively. A missing key is
+ * reported with the user's key. Has the features of its child.
  */
 public final class KeyTransformDatastore extends ForwardingDatastore {
 
@@ -47,9 +49,19 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
         return transform.convertKey(InvalidArgumentException.requireKey(key));
     }
 
+    /** Runs a read, reporting a missing key as the user's key, not the child's. */
+    private static <T> T read(Key key, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NotFoundException e) {
+            throw new NotFoundException(key);
+        }
+    }
+
     @Override
     public byte[] get(Key key) {
-        return super.get(convert(key));
+        Key childKey = convert(key);
+        return read(key, () -> super.get(childKey));
     }
 
     @Override
@@ -59,7 +71,8 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
 
     @Override
     public int getSize(Key key) {
-        return super.getSize(convert(key));
+        Key childKey = convert(key);
+        return read(key, () -> super.getSize(childKey));
     }
 
     @Override
@@ -118,8 +131,8 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
         for (Filter f : q.filters()) {
             Optional<Filter> converted = switch (f) {
                 case FilterValueCompare v -> Optional.of(v);
-                case FilterKeyCompare k -> Optional.of(new FilterKeyCompare(k.op(), transform.convertKey(Key.of(k.key())).toString()));
-                case FilterKeyPrefix p -> Optional.of(new FilterKeyPrefix(transform.convertKey(Key.of(p.prefix())).toString()));
+                case FilterKeyCompare k when orderPreserving -> Optional.of(new FilterKeyCompare(k.op(), prefixed(k.key())));
+                case FilterKeyPrefix p when orderPreserving -> Optional.of(new FilterKeyPrefix(prefixed(p.prefix())));
                 default -> Optional.empty();
             };
             if (converted.isEmpty()) {
@@ -132,6 +145,17 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
         }
         child.filters(childFilters);
         return new Split(child.build(), naive.build());
+    }
+
+    /**
+     * A raw key string of a filter as the child sees it under a {@link PrefixTransform}: the prefix
+     * string prepended. String comparisons and raw prefixes of user keys then hold unchanged for the
+     * child's keys. (go-datastore cleans the string with {@code NewKey} first, which turns
+     * {@code PREFIX("/a/")} into {@code PREFIX("/ns/a")} and so also matches {@code /ab}; not ported.)
+     */
+    private String prefixed(String raw) {
+        String prefix = ((PrefixTransform) transform).prefix().toString();
+        return prefix.equals("/") ? raw : prefix + raw;
     }
 
     @Override
@@ -161,7 +185,8 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
         return new Txn() {
             @Override
             public byte[] get(Key key) {
-                return txn.get(convert(key));
+                Key childKey = convert(key);
+                return read(key, () -> txn.get(childKey));
             }
 
             @Override
@@ -171,7 +196,8 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
 
             @Override
             public int getSize(Key key) {
-                return txn.getSize(convert(key));
+                Key childKey = convert(key);
+                return read(key, () -> txn.getSize(childKey));
             }
 
             @Override
