@@ -93,7 +93,7 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
     @Override
     public Results query(Query query) {
         InvalidArgumentException.requireNonNull(query, "query");
-        Split split = split(query);
+        Split split = split(transform, query);
         Results child = super.query(split.child());
         return NaiveQuery.apply(split.naive(), invert(query, child));
     }
@@ -109,7 +109,7 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
     record Split(Query child, Query naive) {
     }
 
-    Split split(Query q) {
+    static Split split(KeyTransform transform, Query q) {
         Query.Builder child = q.toBuilder().prefix(transform.convertKey(Key.of(q.prefix())).toString());
         Query.Builder naive = Query.builder();
         boolean orderPreserving = transform instanceof PrefixTransform;
@@ -131,8 +131,8 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
         for (Filter f : q.filters()) {
             Optional<Filter> converted = switch (f) {
                 case FilterValueCompare v -> Optional.of(v);
-                case FilterKeyCompare k when orderPreserving -> Optional.of(new FilterKeyCompare(k.op(), prefixed(k.key())));
-                case FilterKeyPrefix p when orderPreserving -> Optional.of(new FilterKeyPrefix(prefixed(p.prefix())));
+                case FilterKeyCompare k when orderPreserving -> Optional.of(new FilterKeyCompare(k.op(), prefixed(transform, k.key())));
+                case FilterKeyPrefix p when orderPreserving -> Optional.of(new FilterKeyPrefix(prefixed(transform, p.prefix())));
                 default -> Optional.empty();
             };
             if (converted.isEmpty()) {
@@ -153,7 +153,7 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
      * child's keys. (go-datastore cleans the string with {@code NewKey} first, which turns
      * {@code PREFIX("/a/")} into {@code PREFIX("/ns/a")} and so also matches {@code /ab}; not ported.)
      */
-    private String prefixed(String raw) {
+    private static String prefixed(KeyTransform transform, String raw) {
         String prefix = ((PrefixTransform) transform).prefix().toString();
         return prefix.equals("/") ? raw : prefix + raw;
     }
@@ -202,7 +202,7 @@ public final class KeyTransformDatastore extends ForwardingDatastore {
 
             @Override
             public Results query(Query query) {
-                Split split = split(query);
+                Split split = split(transform, query);
                 return NaiveQuery.apply(split.naive(), invert(query, txn.query(split.child())));
             }
 
