@@ -39,7 +39,7 @@ import org.quicktheories.core.Gen;
  * }</pre>
  *
  * One datastore serves the whole class and is cleared after every test (go's {@code clearDs}); the
- * lifecycle tests make their own. Batch tests run when the datastore is {@link Batching} and are
+ * lifecycle tests and the model-based check make their own. Batch tests run when the datastore is {@link Batching} and are
  * skipped, saying so, when it is not. Random data comes from one seed, printed on failure and set with
  * {@code -Dblobds.seed=…}; the element count (go's {@code ElemCount}, default 100) with
  * {@link #elemCount()} or {@code -Dblobds.conformance.elemCount=…}.
@@ -50,7 +50,10 @@ public abstract class DatastoreSuite {
     private final long seed = Long.getLong("blobds.seed", System.nanoTime());
     private Datastore ds;
 
-    /** A new, empty datastore. Called once for the shared instance and once per lifecycle test. */
+    /**
+     * A new, empty datastore. Called once for the shared instance, once per lifecycle test and once per
+     * sequence of the model-based check (each closed after use).
+     */
     protected abstract Datastore createDatastore() throws Exception;
 
     /** go's {@code ElemCount}: keys per namespace in the query subtests (at least 20). */
@@ -194,7 +197,13 @@ public abstract class DatastoreSuite {
     @Test
     @DisplayName("Model: random operation sequences agree with a map and the naive query engine")
     void modelCheck() {
-        ModelCheck check = ModelCheck.of(ds).seed(seed).examples(modelExamples());
+        ModelCheck check = ModelCheck.of(() -> {
+            try {
+                return createDatastore();
+            } catch (Exception e) {
+                throw new IllegalStateException("createDatastore() failed", e);
+            }
+        }).seed(seed).examples(modelExamples());
         Gen<Key> keys = modelKeys();
         if (keys != null) {
             check.keys(keys);

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -36,28 +37,44 @@ import org.quicktheories.generators.Generate;
  * minimised (delta debugging: chunks of steps removed while it still fails) and reported with the seed
  * that replays it ({@code -Dblobds.seed=…}).
  *
- * <p>The datastore is cleared before each sequence, so one instance serves the whole check.
+ * <p>Each sequence, and each replay while minimising, runs on a fresh datastore from the factory given
+ * to {@link #of(Supplier)}; with {@link #of(Datastore)} one instance is cleared (and checked empty)
+ * before each sequence instead, which relies on its query and delete working.
  */
 public final class ModelCheck {
 
     /** Path segments of the default key space: some sort below {@code '/'}, so key and string order differ. */
     public static final List<String> SEGMENTS = List.of("a", "b", "c", "a-b", "a b", "0", "A");
 
-    private final Datastore ds;
+    private final Supplier<Datastore> factory;
+    private final Datastore shared;
     private Gen<Key> keys = lists().of(Generate.pick(SEGMENTS)).ofSizeBetween(1, 3).map(Key::ofNamespaces);
     private int examples = 100;
     private int maxOperations = 40;
     private long seed = Long.getLong("blobds.seed", System.nanoTime());
     private boolean batches;
 
-    private ModelCheck(Datastore ds) {
-        this.ds = ds;
-        this.batches = ds instanceof Batching;
+    private ModelCheck(Supplier<Datastore> factory, Datastore shared) {
+        this.factory = factory;
+        this.shared = shared;
+        this.batches = shared instanceof Batching;
     }
 
-    /** A check of {@code ds}; batches are generated when it is {@link Batching}. */
+    /** A check of the datastore {@code ds}, cleared before each sequence; batches when it is {@link Batching}. */
     public static ModelCheck of(Datastore ds) {
-        return new ModelCheck(ds);
+        return new ModelCheck(null, ds);
+    }
+
+    /**
+     * A check running each sequence on a fresh datastore from {@code factory} (closed afterwards);
+     * batches are generated when the datastores are {@link Batching}.
+     */
+    public static ModelCheck of(Supplier<Datastore> factory) {
+        Datastore probe = factory.get();
+        ModelCheck check = new ModelCheck(factory, null);
+        check.batches = probe instanceof Batching;
+        probe.close();
+        return check;
     }
 
     /** The keys operations use (default: one to three segments of {@link #SEGMENTS}). */
@@ -86,7 +103,7 @@ public final class ModelCheck {
 
     /** Whether to generate batches (default: when the datastore is {@link Batching}). */
     public ModelCheck batches(boolean batches) {
-        this.batches = batches && ds instanceof Batching;
+        this.batches = batches;
         return this;
     }
 
@@ -109,7 +126,7 @@ public final class ModelCheck {
     }
 
     private String report(List<Operation> minimal, AssertionError cause) {
-        StringBuilder sb = new StringBuilder("model check of ").append(ds).append(" failed with seed ").append(seed)
+        StringBuilder sb = new StringBuilder("model check of ").append(shared != null ? shared : "fresh datastores").append(" failed with seed ").append(seed)
                 .append(" (replay with -Dblobds.seed=").append(seed).append("); minimal sequence of ")
                 .append(minimal.size()).append(" operation(s):\n");
         for (int i = 0; i < minimal.size(); i++) {
@@ -118,21 +135,37 @@ public final class ModelCheck {
         return sb.append("failure: ").append(cause.getMessage()).toString();
     }
 
-    /** Runs {@code ops} on a cleared datastore; the first disagreement, if any. */
+    /** Runs {@code ops} on a fresh or cleared datastore; the first disagreement, if any. */
     Optional<AssertionError> replay(List<Operation> ops) {
-        DatastoreSubtests.clear(ds);
-        Map<Key, byte[]> model = new HashMap<>();
-        for (int i = 0; i < ops.size(); i++) {
-            try {
-                ops.get(i).apply(ds, model);
-            } catch (AssertionError | RuntimeException e) {
-                AssertionError error = new AssertionError("step " + (i + 1) + " (" + ops.get(i) + "): " + e, e);
-                DatastoreSubtests.clear(ds);
-                return Optional.of(error);
+        Datastore ds;
+        if (factory != null) {
+            ds = factory.get();
+        } else {
+            ds = shared;
+            DatastoreSubtests.clear(ds);
+            List<String> left = ds.query(Query.builder().keysOnly(true).build()).stream().map(e -> e.key()).toList();
+            if (!left.isEmpty()) {
+                throw new AssertionError("model check of " + ds + ": cannot clear the datastore before a sequence (seed "
+                        + seed + "), keys left after deleting every key: " + left);
             }
         }
-        DatastoreSubtests.clear(ds);
-        return Optional.empty();
+        try {
+            Map<Key, byte[]> model = new HashMap<>();
+            for (int i = 0; i < ops.size(); i++) {
+                try {
+                    ops.get(i).apply(ds, model);
+                } catch (AssertionError | RuntimeException e) {
+                    return Optional.of(new AssertionError("step " + (i + 1) + " (" + ops.get(i) + "): " + e, e));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            if (factory != null) {
+                ds.close();
+            } else {
+                DatastoreSubtests.clear(ds);
+            }
+        }
     }
 
     /** Delta debugging: removes chunks of steps, finer and finer, while the sequence still fails. */
