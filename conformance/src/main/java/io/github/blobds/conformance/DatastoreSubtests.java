@@ -238,6 +238,7 @@ public final class DatastoreSubtests {
      * first when {@code q} has no orders), again by iteration, then checks that closing the results after
      * the first entry ends them, and deletes the keys.
      */
+    @SuppressWarnings("try") // the results are closed inside their try block on purpose: cancellation
     public static void query(Datastore ds, Query q, int count, Random random) {
         List<Entry> input = new ArrayList<>(4 * count);
         for (String format : List.of("/%dkey%d", "/prefix/%dkey%d", "/prefix/sub/%dkey%d", "/capital/%dKEY%d")) {
