@@ -1,0 +1,158 @@
+package io.github.blobds.sim;
+
+import io.github.blobds.blobstore.BlobstoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A block device on a file, like SPDK's aio bdev: positional reads and writes, {@link #flush()} is
+ * {@code FileChannel.force(true)}. Unmap and write-zeroes write zeroes. The file's length is the
+ * device size; an image written here opens in SPDK through an aio bdev with the same block size.
+ */
+public final class FileDevice implements BlockDevice {
+
+    private final Path path;
+    private final int blockSize;
+    private final long blockCount;
+    private final FileChannel channel;
+    private volatile boolean closed;
+
+    private FileDevice(Path path, int blockSize, long blockCount, FileChannel channel) {
+        this.path = path;
+        this.blockSize = blockSize;
+        this.blockCount = blockCount;
+        this.channel = channel;
+    }
+
+    /** Creates (or truncates) {@code path} as a sparse, zeroed device of {@code bytes} bytes. */
+    public static FileDevice create(Path path, long bytes, int blockSize) {
+        DeviceChecks.blockSize(blockSize);
+        try {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (bytes > 0) {
+                ch.write(ByteBuffer.allocate(1), bytes - 1);
+            }
+            return new FileDevice(path, blockSize, bytes / blockSize, ch);
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, "cannot create device file " + path + ": " + e, e);
+        }
+    }
+
+    /** Opens an existing device file; its length must be a multiple of {@code blockSize}. */
+    public static FileDevice open(Path path, int blockSize) {
+        DeviceChecks.blockSize(blockSize);
+        try {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            long size = ch.size();
+            if (size % blockSize != 0) {
+                ch.close();
+                throw new BlobstoreException(BlobstoreException.EINVAL,
+                        "device file " + path + " is " + size + " bytes, not a multiple of the block size " + blockSize);
+            }
+            return new FileDevice(path, blockSize, size / blockSize, ch);
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, "cannot open device file " + path + ": " + e, e);
+        }
+    }
+
+    /** The device's file. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public int blockSize() {
+        return blockSize;
+    }
+
+    @Override
+    public long blockCount() {
+        return blockCount;
+    }
+
+    @Override
+    public void read(long lba, ByteBuffer dst) {
+        DeviceChecks.open(this, closed, "read");
+        DeviceChecks.range(this, lba, dst.remaining(), blockSize, blockCount);
+        long pos = lba * blockSize;
+        try {
+            while (dst.hasRemaining()) {
+                int n = channel.read(dst, pos);
+                if (n < 0) {
+                    while (dst.hasRemaining()) {
+                        dst.put((byte) 0);
+                    }
+                    break;
+                }
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, this + ": read at lba " + lba + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void write(long lba, ByteBuffer src) {
+        DeviceChecks.open(this, closed, "write");
+        DeviceChecks.range(this, lba, src.remaining(), blockSize, blockCount);
+        long pos = lba * blockSize;
+        try {
+            while (src.hasRemaining()) {
+                pos += channel.write(src, pos);
+            }
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, this + ": write at lba " + lba + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void writeZeroes(long lba, long count) {
+        DeviceChecks.open(this, closed, "writeZeroes");
+        DeviceChecks.blocks(this, lba, count, blockCount);
+        ByteBuffer zeroes = ByteBuffer.allocate((int) Math.min(count * blockSize, 1 << 20));
+        long done = 0;
+        while (done < count) {
+            long n = Math.min(count - done, zeroes.capacity() / blockSize);
+            zeroes.clear().limit((int) (n * blockSize));
+            write(lba + done, zeroes);
+            done += n;
+        }
+    }
+
+    @Override
+    public void unmap(long lba, long count) {
+        writeZeroes(lba, count);
+    }
+
+    @Override
+    public void flush() {
+        DeviceChecks.open(this, closed, "flush");
+        try {
+            channel.force(true);
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, this + ": flush failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new BlobstoreException(BlobstoreException.EIO, this + ": close failed: " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileDevice(" + path + ", " + blockSize + ")";
+    }
+}
