@@ -82,11 +82,19 @@ final class BlobFileChannel extends FileChannel {
     @Override
     public int write(ByteBuffer src) throws IOException {
         check();
-        if (append) {
-            position = size();
+        if (!append) {
+            int n = write(src, position);
+            position += n;
+            return n;
         }
-        int n = write(src, position);
-        position += n;
+        if (!writable) {
+            throw new NonWritableChannelException();
+        }
+        int n = fs.blobFs().append(file, BlobFs.AT_END, src);
+        if (syncWrites) {
+            fs.blobFs().force(file);
+        }
+        position = size();
         return n;
     }
 

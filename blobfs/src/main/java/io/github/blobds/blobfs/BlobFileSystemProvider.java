@@ -147,6 +147,9 @@ public final class BlobFileSystemProvider extends FileSystemProvider {
         if (name.isEmpty() || isDirectory(fs, name)) {
             throw new FileSystemException(p.toString(), null, "is a directory");
         }
+        if (create && !fs.blobFs().exists(name)) {
+            checkNoFileAbove(fs, p);
+        }
         BlobFile file = fs.blobFs().open(name, create, createNew);
         boolean sync = options.contains(StandardOpenOption.SYNC) || options.contains(StandardOpenOption.DSYNC);
         BlobFileChannel ch = new BlobFileChannel(fs, file, read, write, append, sync);
@@ -159,6 +162,16 @@ public final class BlobFileSystemProvider extends FileSystemProvider {
             }
         }
         return ch;
+    }
+
+    /** Rejects a new name below a regular file: {@code /f/x} cannot exist while {@code /f} is a file. */
+    private static void checkNoFileAbove(BlobFileSystem fs, BlobPath p) throws IOException {
+        for (Path parent = p.toAbsolutePath().normalize().getParent(); parent != null; parent = parent.getParent()) {
+            String name = cast(parent).blobName();
+            if (!name.isEmpty() && fs.blobFs().exists(name)) {
+                throw new FileSystemException(p.toString(), null, "parent " + parent + " is a file, not a directory");
+            }
+        }
     }
 
     private static boolean isDirectory(BlobFileSystem fs, String name) {
@@ -194,6 +207,10 @@ public final class BlobFileSystemProvider extends FileSystemProvider {
     public void copy(Path source, Path target, CopyOption... options) throws IOException {
         boolean replace = List.of(options).contains(StandardCopyOption.REPLACE_EXISTING);
         BlobFileSystem fs = fs(source);
+        if (isSameFile(source, target)) {
+            checkAccess(source);
+            return;
+        }
         String from = cast(source).blobName();
         if (!fs.blobFs().exists(from)) {
             if (isDirectory(fs, from)) {
@@ -246,6 +263,9 @@ public final class BlobFileSystemProvider extends FileSystemProvider {
         if (fs.blobFs().exists(from)) {
             if (isDirectory(fs, to)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "is a directory");
+            }
+            if (!fs.blobFs().exists(to)) {
+                checkNoFileAbove(fs, t);
             }
             fs.blobFs().rename(from, to, replace);
             return;
@@ -305,6 +325,9 @@ public final class BlobFileSystemProvider extends FileSystemProvider {
         BlobFs.checkName(name);
         Path parent = p.toAbsolutePath().normalize().getParent();
         if (parent != null && !isDirectory(fs, cast(parent).blobName())) {
+            if (fs.blobFs().exists(cast(parent).blobName())) {
+                throw new FileSystemException(p.toString(), null, "parent " + parent + " is a file, not a directory");
+            }
             throw new NoSuchFileException(parent.toString(), null, "parent directory does not exist");
         }
         fs.directories().add(name);

@@ -421,12 +421,15 @@ public final class BlobFs implements AutoCloseable {
 
     // ------------------------------------------------------------------ data
 
-    /** Appends {@code src} at {@code position}, which must be the file's size. */
+    /** The position meaning "wherever the file ends when the append runs" (an atomic O_APPEND write). */
+    static final long AT_END = -1;
+
+    /** Appends {@code src} at {@code position}, which must be the file's size (or {@link #AT_END}). */
     int append(BlobFile f, long position, ByteBuffer src) throws IOException {
         lock.lock();
         try {
             checkOpen();
-            if (position != f.appendPos) {
+            if (position != AT_END && position != f.appendPos) {
                 throw new BlobFsException(f.name, BlobstoreException.EINVAL, "BlobFS files are append-only: write at offset " + position
                         + " but the file ends at " + f.appendPos);
             }

@@ -400,10 +400,13 @@ final class BlobMetadata {
         }
         long start = Integer.toUnsignedLong(b.getInt(d + 5));
         long n = (length - 4) / 4;
-        if (start != (long) slot * EXTENTS_PER_EP || start + n > numClusters || n > EXTENTS_PER_EP) {
+        if (start != (long) slot * EXTENTS_PER_EP || start >= numClusters || n > EXTENTS_PER_EP) {
             throw new BlobstoreException(BlobstoreException.EINVAL,
                     where + ": covers clusters [" + start + ", " + (start + n) + ") but slot " + slot + " of a " + numClusters + "-cluster blob");
         }
+        // Entries beyond the table's size are the extent page of a growth whose root page was not
+        // persisted (a crash between SPDK's two writes): the blob's size is the root's, so they are ignored.
+        n = Math.min(n, numClusters - start);
         for (int i = 0; i < n; i++) {
             long c = Integer.toUnsignedLong(b.getInt(d + 9 + 4 * i));
             if (c != 0 && !clusterUsed.test(c)) {

@@ -306,6 +306,7 @@ final class SimBlob implements Blob {
         if (md.useExtentTable) {
             bs.writeMdPage(md.extentPages[slot], md.serializeExtentPage(slot));
             if (newExtentPage) {
+                bs.dev.flush();
                 state.dirty = true;
                 bs.persist(state);
             }

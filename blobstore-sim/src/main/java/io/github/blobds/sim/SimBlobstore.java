@@ -29,7 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * bdev with the same block size) and SPDK's images load here.
  *
  * <p>Every operation, I/O included, runs under one lock, so calls from any thread are serialised (the
- * simulator favours exactness over parallelism). The blobstore does not own the device: {@link #close()}
+ * simulator favours exactness over parallelism). Unlike SPDK, which assumes a completed write is
+ * durable, the simulator puts device flushes between dependent metadata writes (extent and chain
+ * pages before the root page that points to them, the root before the pages it no longer points to,
+ * the dirty super block before any metadata), so a device that loses or reorders unflushed writes
+ * still leaves a loadable blobstore; the on-disk bytes are SPDK's. The blobstore does not own the device: {@link #close()}
  * unloads cleanly and flushes the device but leaves it open. Snapshots, clones, external snapshots and
  * growing are not implemented: blobs using them fail to open with {@code ENOTSUP} or {@code EINVAL}.
  */
@@ -170,6 +174,7 @@ public final class SimBlobstore implements Blobstore {
             }
             SuperBlock onDisk = SuperBlock.decode(readPage0(), sb.bstype, dev.sizeBytes());
             writeMasks();
+            dev.flush();
             onDisk.clean = true;
             onDisk.superBlob = sb.superBlob;
             onDisk.bstype = sb.bstype;
@@ -197,6 +202,7 @@ public final class SimBlobstore implements Blobstore {
         SuperBlock onDisk = SuperBlock.decode(readPage0(), sb.bstype, dev.sizeBytes());
         onDisk.clean = false;
         dev.write(0, onDisk.encode());
+        dev.flush();
         dirtyOnDisk = true;
     }
 
@@ -434,8 +440,10 @@ public final class SimBlobstore implements Blobstore {
             markDirty();
             BlobMetadata md = state.md;
             usedBlobIds.clear(id.pageIndex());
-            for (int p : state.chainPages) {
-                zeroMdPage(p);
+            zeroMdPage(state.chainPages[0]);
+            dev.flush();
+            for (int i = 1; i < state.chainPages.length; i++) {
+                zeroMdPage(state.chainPages[i]);
             }
             for (int p : state.chainPages) {
                 usedPages.clear(p);
@@ -584,17 +592,18 @@ public final class SimBlobstore implements Blobstore {
     void persist(BlobState state) {
         BlobMetadata md = state.md;
         markDirty();
+        boolean dependents = false;
+        boolean shrunk = md.useExtentTable && state.cleanNumClusters >= md.numClusters && md.numClusters < md.clusters.length;
         if (md.useExtentTable) {
             int from = -1;
             if (state.cleanNumClusters < md.numClusters) {
                 from = Math.max(1, state.cleanNumExtentPages) - 1;
-            } else if (md.numClusters < md.clusters.length) {
-                from = Math.max(1, md.numExtentPages) - 1;
             }
             if (from >= 0) {
                 for (int i = from; i < md.numExtentPages; i++) {
                     if (md.extentPages[i] != 0) {
                         writeMdPage(md.extentPages[i], md.serializeExtentPage(i));
+                        dependents = true;
                     }
                 }
             }
@@ -625,8 +634,23 @@ public final class SimBlobstore implements Blobstore {
         }
         for (int i = 1; i < pages.size(); i++) {
             writeMdPage(chain[i], pages.get(i));
+            dependents = true;
+        }
+        // Write barriers: what the root points to is durable before the root, and the root before
+        // anything the old root pointed to is cleared, so no reordering of unflushed writes can leave
+        // a root that points to missing pages (SPDK relies on completed writes being durable instead).
+        if (dependents) {
+            dev.flush();
         }
         writeMdPage(chain[0], pages.get(0));
+        boolean clears = state.chainPages.length > 1 || md.clusters.length > md.numClusters || md.extentPages.length > md.numExtentPages;
+        if (clears) {
+            dev.flush();
+        }
+        if (shrunk && md.numExtentPages > 0 && md.extentPages[md.numExtentPages - 1] != 0) {
+            // the last kept extent page loses its entries beyond the new size only once the smaller root is durable
+            writeMdPage(md.extentPages[md.numExtentPages - 1], md.serializeExtentPage(md.numExtentPages - 1));
+        }
         for (int i = 1; i < state.chainPages.length; i++) {
             zeroMdPage(state.chainPages[i]);
             usedPages.clear(state.chainPages[i]);
