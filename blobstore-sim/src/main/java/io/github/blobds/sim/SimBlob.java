@@ -166,14 +166,18 @@ final class SimBlob implements Blob {
         return checkRange(op, offset, bytes / bs.ioUnitSize, write);
     }
 
+    /** SPDK's order of checks: read-only, then an empty transfer succeeds wherever it is, then the range. */
     private long checkRange(String op, long offset, long length, boolean write) {
+        if (write && md().dataRo) {
+            throw new BlobstoreException(EPERM, op + " on read-only blob " + id());
+        }
+        if (length == 0) {
+            return 0;
+        }
         long size = md().numClusters * ioUnitsPerCluster();
         if (offset < 0 || length < 0 || offset > size || length > size - offset) {
             throw new BlobstoreException(EINVAL, op + " of io_units [" + offset + ", " + (offset + length) + ") is outside blob "
                     + id() + " of " + size + " io_units");
-        }
-        if (write && md().dataRo) {
-            throw new BlobstoreException(EPERM, op + " on read-only blob " + id());
         }
         return length;
     }

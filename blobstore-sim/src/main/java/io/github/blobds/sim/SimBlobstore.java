@@ -546,8 +546,15 @@ public final class SimBlobstore implements Blobstore {
         if (size == num) {
             return;
         }
-        if (size > num && !md.isThin() && size - num > totalClusters - usedClusters.cardinality()) {
-            throw new BlobstoreException(ENOSPC, "blob " + BlobMetadata.hex(md.id) + " needs " + (size - num)
+        long needed = 0;
+        for (long i = num; i < size; i++) {
+            // clusters of a shrink not yet synced are still the blob's: growing back reuses them, as SPDK does
+            if (i >= md.clusters.length || md.clusters[(int) i] == 0) {
+                needed++;
+            }
+        }
+        if (size > num && !md.isThin() && needed > totalClusters - usedClusters.cardinality()) {
+            throw new BlobstoreException(ENOSPC, "blob " + BlobMetadata.hex(md.id) + " needs " + needed
                     + " more clusters, " + (totalClusters - usedClusters.cardinality()) + " are free");
         }
         if (size > num) {
@@ -557,7 +564,9 @@ public final class SimBlobstore implements Blobstore {
         if (!md.isThin()) {
             int lowestMd = 0;
             for (long i = num; i < size; i++) {
-                lowestMd = allocateCluster(md, i, lowestMd);
+                if (md.clusters[(int) i] == 0) {
+                    lowestMd = allocateCluster(md, i, lowestMd);
+                }
             }
         }
         md.numClusters = size;

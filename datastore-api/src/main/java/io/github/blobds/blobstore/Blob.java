@@ -45,7 +45,12 @@ public interface Blob extends AutoCloseable {
     /** Reads {@code dst.remaining()} bytes from io_unit {@code offset}; unallocated thin clusters read as zeroes. */
     void read(long offset, ByteBuffer dst);
 
-    /** Writes {@code src.remaining()} bytes at io_unit {@code offset}. @throws BlobstoreException {@code EINVAL} past the end, {@code EPERM} when read-only */
+    /**
+     * Writes {@code src.remaining()} bytes at io_unit {@code offset}. An empty transfer succeeds wherever
+     * it is (as in SPDK); a read-only blob is checked first.
+     *
+     * @throws BlobstoreException {@code EPERM} when read-only, {@code EINVAL} past the end or for a partial io_unit
+     */
     void write(long offset, ByteBuffer src);
 
     /** Writes zeroes over {@code length} io_units. */
