@@ -254,6 +254,8 @@ final class BlobMetadata {
 
     /** What a chain holds besides flags and xattrs. */
     static final class Parsed {
+        /** The most clusters a blob can claim: a thin blob may be larger than the device, but not absurdly. */
+        long maxClusters = 1L << 24;
         boolean rleFound;
         boolean tableFound;
         long tableClusters;
@@ -346,7 +348,7 @@ final class BlobMetadata {
         for (int i = 0; i < length / 8; i++) {
             long start = Integer.toUnsignedLong(b.getInt(body + 8 * i));
             long count = Integer.toUnsignedLong(b.getInt(body + 4 + 8 * i));
-            if (parsed.rleClusters.size() + count > Integer.MAX_VALUE / 2) {
+            if (count > parsed.maxClusters || parsed.rleClusters.size() + count > parsed.maxClusters) {
                 throw new BlobstoreException(BlobstoreException.EINVAL, where + ": run of " + count + " clusters is too long");
             }
             for (long j = 0; j < count; j++) {
@@ -371,7 +373,7 @@ final class BlobMetadata {
         }
         parsed.tableFound = true;
         parsed.tableClusters = b.getLong(body);
-        if (parsed.tableClusters < 0 || parsed.tableClusters > Integer.MAX_VALUE / 2) {
+        if (parsed.tableClusters < 0 || parsed.tableClusters > parsed.maxClusters) {
             throw new BlobstoreException(BlobstoreException.EINVAL, where + ": extent table of " + parsed.tableClusters + " clusters");
         }
         for (int i = 0; i < (length - 8) / 8; i++) {

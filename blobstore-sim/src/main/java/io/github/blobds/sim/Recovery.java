@@ -49,6 +49,7 @@ final class Recovery {
         bs.usedBlobIds.set(root);
         BlobMetadata md = new BlobMetadata(id);
         BlobMetadata.Parsed parsed = new BlobMetadata.Parsed();
+        parsed.maxClusters = bs.maxBlobClusters();
         List<Integer> chain = new ArrayList<>();
         ByteBuffer page = rootPage;
         int idx = root;
@@ -78,7 +79,8 @@ final class Recovery {
         for (long c : parsed.rleClusters) {
             markCluster(c, id);
         }
-        for (int ep : parsed.extentSlots) {
+        for (int slot = 0; slot < parsed.extentSlots.size(); slot++) {
+            int ep = parsed.extentSlots.get(slot);
             if (ep == 0) {
                 continue;
             }
@@ -98,7 +100,9 @@ final class Recovery {
             }
             claimed.set(ep);
             bs.usedPages.set(ep);
-            for (int i = 0; i < (length - 4) / 4; i++) {
+            // entries beyond the table's size belong to a growth whose root was never persisted: not the blob's
+            long inTable = Math.max(0, parsed.tableClusters - (long) slot * BlobMetadata.EXTENTS_PER_EP);
+            for (int i = 0; i < Math.min((length - 4) / 4, inTable); i++) {
                 long c = Integer.toUnsignedLong(e.getInt(d + 9 + 4 * i));
                 if (c != 0) {
                     markCluster(c, id);

@@ -270,6 +270,7 @@ final class SimBlob implements Blob {
             state.dirty = true;
             bs.persist(state);
         }
+        bs.dev.flush(); // the map without the cluster is durable before anyone can reuse it
         bs.usedClusters.clear((int) cluster);
     }
 

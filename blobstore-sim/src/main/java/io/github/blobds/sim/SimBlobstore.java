@@ -388,6 +388,7 @@ public final class SimBlobstore implements Blobstore {
         }
         BlobMetadata md = new BlobMetadata(id);
         BlobMetadata.Parsed parsed = new BlobMetadata.Parsed();
+        parsed.maxClusters = maxBlobClusters();
         List<Integer> chain = new ArrayList<>();
         int pageIdx = root;
         while (true) {
@@ -531,6 +532,14 @@ public final class SimBlobstore implements Blobstore {
         }
     }
 
+    /**
+     * The largest blob, in clusters: 64 times the device's clusters or 2^20, whichever is more (thin
+     * blobs may be larger than the device). Bounds what a corrupt image can make the loader allocate.
+     */
+    long maxBlobClusters() {
+        return Math.max(1L << 20, totalClusters * 64);
+    }
+
     // ------------------------------------------------------------------ resize and persist
 
     /** SPDK's blob_resize: thick growth claims clusters (and extent pages) at once, lowest free first. */
@@ -539,7 +548,7 @@ public final class SimBlobstore implements Blobstore {
         if (md.mdRo) {
             throw new BlobstoreException(EPERM, "blob " + BlobMetadata.hex(md.id) + " is read-only");
         }
-        if (size < 0 || size > Integer.MAX_VALUE / 2) {
+        if (size < 0 || size > maxBlobClusters()) {
             throw new BlobstoreException(EINVAL, "blob size " + size + " clusters is not valid");
         }
         long num = md.numClusters;

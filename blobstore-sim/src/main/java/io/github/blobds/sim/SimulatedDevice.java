@@ -9,17 +9,17 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.SortedMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A block device that is harsher than real hardware, driven by one {@code long seed}: it wraps any
  * {@link BlockDevice} (the <em>stable medium</em>) and adds a volatile write cache, power loss, seeded
  * I/O errors, a logical latency clock and misuse checks. The same seed and the same sequence of calls
- * give the same outcome, and every failure message names the request and carries {@code seed=<seed>}
- * so that it can be replayed.
+ * (from one thread, or from several whose calls reach the device in the same order) give the same
+ * outcome, and every failure message names the request and carries {@code seed=<seed>} so that it
+ * can be replayed. The simulator is meant to be stricter than any real device, never looser.
  *
  * <h2>Volatile writes and flush</h2>
  * A completed {@link #write}, {@link #writeZeroes} or {@link #unmap} goes to a cache, not to the stable
@@ -37,14 +37,17 @@ import java.util.function.Consumer;
  * before it). Which version survives is decided by the seed and the {@link CrashModel}:
  * <ul>
  *   <li>{@link CrashModel#WRITE_BACK} (the default, what {@link BlockDevice} promises: durability only
- *       after a flush): every page independently keeps one of its versions, its newest or any earlier
- *       one or none. Writes can be lost in any order, and a multi-page write can be torn at any of its
- *       pages.</li>
- *   <li>{@link CrashModel#IN_ORDER} (what SPDK's blobstore assumes of a device): the unflushed writes
- *       survive as a prefix in issue order; the first write past the prefix may be torn (any subset of
- *       its pages survives) and every later write is lost.</li>
+ *       after a flush): every page independently ends at one of its versions: its newest with a
+ *       probability {@code k} drawn per crash, otherwise one of the older ones (the stable content
+ *       included) chosen uniformly. Writes can be lost in any order, a later write can survive an
+ *       earlier one, and a multi-page write can be torn at any of its pages.</li>
+ *   <li>{@link CrashModel#IN_ORDER} (what SPDK's blobstore assumes of a device: completed writes
+ *       survive, the one in flight may not): the unflushed writes survive as a prefix in issue order,
+ *       the cut chosen uniformly; each page of the first write past the prefix survives with a
+ *       probability {@code k} drawn per crash (so it may be torn), and every later write is lost.</li>
  * </ul>
- * Whole-loss and keep-everything crashes are deliberately frequent. After the crash the surviving
+ * One crash in six loses every unflushed write and one in six keeps them all, so that both edges are
+ * exercised. After the crash the surviving
  * state is on the stable medium (flushed), the cache is empty and the device is usable again; a
  * request that was in flight during the crash fails with {@code EIO} and writes nothing. {@link
  * #crash()} returns a {@link CrashReport} counting the writes kept, dropped and torn.
@@ -52,8 +55,8 @@ import java.util.function.Consumer;
  * <h2>Faults and misuse</h2>
  * With the probabilities of {@link Options} (0 by default), a read, a write (including write-zeroes
  * and unmap) or a flush fails with {@code EIO}: a failed read leaves the buffer untouched, a failed
- * write may have written any subset of its pages (volatile, like any write), a failed flush makes
- * nothing durable. Misuse fails loudly and is counted in {@link Stats#misuses()}: a transfer that is
+ * write may have written any subset of its pages (each with probability 1/2, volatile like any write),
+ * a failed flush makes nothing durable (the writes stay volatile; a later flush may still succeed). Misuse fails loudly and is counted in {@link Stats#misuses()}: a transfer that is
  * not whole blocks or leaves the device ({@code EINVAL}), any call after {@link #close()} ({@code
  * EIO}), and a write overlapping another request in flight, or a read overlapping a write in flight
  * ({@code EBUSY}), since a real device gives no ordering between concurrent overlapping requests.
@@ -186,7 +189,7 @@ public final class SimulatedDevice implements BlockDevice {
         this.options = options;
         this.blockSize = stable.blockSize();
         this.blockCount = stable.blockCount();
-        this.cache = new SimulatedCache(stable.sizeBytes());
+        this.cache = new SimulatedCache(stable);
         this.faults = new Random(stream(1));
         this.latencies = new Random(stream(2));
     }
@@ -241,7 +244,7 @@ public final class SimulatedDevice implements BlockDevice {
             reads++;
             tick(80_000, dst.remaining());
             injectedFault(options.readErrorRate(), what);
-            readThrough(lba * blockSize, dst);
+            onStable("read", () -> cache.read(lba * blockSize, dst));
         });
     }
 
@@ -254,7 +257,7 @@ public final class SimulatedDevice implements BlockDevice {
             tick(15_000, src.remaining());
             ByteBuffer data = src.duplicate();
             src.position(src.limit());
-            cacheWrite(what, lba * blockSize, data.remaining(), data, options.writeErrorRate());
+            completeWrite(what, lba * blockSize, data.remaining(), data);
         });
     }
 
@@ -274,7 +277,7 @@ public final class SimulatedDevice implements BlockDevice {
         run(r, () -> {
             writes++;
             tick(10_000, 0);
-            cacheWrite(what, lba * blockSize, count * blockSize, null, options.writeErrorRate());
+            completeWrite(what, lba * blockSize, count * blockSize, null);
         });
     }
 
@@ -285,12 +288,7 @@ public final class SimulatedDevice implements BlockDevice {
             flushes++;
             tick(500_000 + 2_000L * cache.pages(), 0);
             injectedFault(options.flushErrorRate(), "flush of " + cache.writes() + " writes");
-            SortedMap<Long, byte[]> pages = cache.newest();
-            onStable("flush", () -> {
-                apply(pages);
-                stable.flush();
-            });
-            cache.clear();
+            onStable("flush", cache::flush);
         });
     }
 
@@ -305,11 +303,7 @@ public final class SimulatedDevice implements BlockDevice {
         }
         crashes++;
         SimulatedCache.Crash c = cache.crash(options.crashModel(), new Random(stream(1000 + crashes)), crashes);
-        onStable("crash", () -> {
-            apply(c.survivors());
-            stable.flush();
-        });
-        cache.clear();
+        onStable("crash", () -> cache.survive(c));
         CrashReport report = c.report();
         keptPages += report.keptPages();
         droppedPages += report.droppedPages();
@@ -397,6 +391,36 @@ public final class SimulatedDevice implements BlockDevice {
         }
     }
 
+    /**
+     * Caches a completed write of {@code bytes} bytes at device byte {@code pos} ({@code data} null for
+     * zeroes). An injected error keeps a seeded subset of its pages (each with probability 1/2) and then fails.
+     */
+    private void completeWrite(String request, long pos, long bytes, ByteBuffer data) {
+        String what = request;
+        boolean fail = options.writeErrorRate() > 0 && faults.nextDouble() < options.writeErrorRate();
+        if (bytes > 0) {
+            SimulatedCache.Write w = onStable("read-modify-write", () -> cache.images(request, pos, bytes, data));
+            if (fail) {
+                int all = w.pages().length;
+                int kept = 0;
+                for (int i = 0; i < w.pages().length; i++) {
+                    if (faults.nextBoolean()) {
+                        w.pages()[kept] = w.pages()[i];
+                        w.images()[kept++] = w.images()[i];
+                    }
+                }
+                w = new SimulatedCache.Write(what, Arrays.copyOf(w.pages(), kept), Arrays.copyOf(w.images(), kept));
+                what += " (" + kept + " of " + all + " pages written)";
+            }
+            if (w.pages().length > 0) {
+                cache.add(w);
+            }
+        }
+        if (fail) {
+            injectedFault(1, what);
+        }
+    }
+
     private void tick(long baseNanos, long bytes) {
         if (options.latency()) {
             long nominal = baseNanos + bytes / 4;
@@ -404,139 +428,19 @@ public final class SimulatedDevice implements BlockDevice {
         }
     }
 
-    // ------------------------------------------------------------------ the cache and the stable medium
-
-    /** Copies device bytes {@code [pos, pos + dst.remaining())} into {@code dst}: cached pages from the cache, runs of others from the stable medium. */
-    private void readThrough(long pos, ByteBuffer dst) {
-        long end = pos + dst.remaining();
-        long runStart = pos;
-        long at = pos;
-        while (at < end) {
-            long page = at / SimulatedCache.PAGE;
-            long pageEnd = Math.min(end, page * SimulatedCache.PAGE + cache.pageLength(page));
-            byte[] image = cache.latest(page);
-            if (image != null) {
-                readStable(runStart, at, dst);
-                dst.put(image, (int) (at - page * SimulatedCache.PAGE), (int) (pageEnd - at));
-                runStart = pageEnd;
-            }
-            at = pageEnd;
-        }
-        readStable(runStart, end, dst);
-    }
-
-    private void readStable(long from, long to, ByteBuffer dst) {
-        if (from < to) {
-            ByteBuffer piece = dst.slice(dst.position(), (int) (to - from));
-            onStable("read", () -> stable.read(from / blockSize, piece));
-            dst.position(dst.position() + (int) (to - from));
-        }
-    }
-
-    /**
-     * Records a completed write of {@code bytes} bytes at device byte {@code pos} ({@code data} null for
-     * zeroes) as one whole-page image per page touched. An injected error keeps a seeded subset of the
-     * pages and then fails.
-     */
-    private void cacheWrite(String what, long pos, long bytes, ByteBuffer data, double errorRate) {
-        boolean fail = errorRate > 0 && faults.nextDouble() < errorRate;
-        if (bytes == 0) {
-            if (fail) {
-                injectedFault(1, what);
-            }
-            return;
-        }
-        long end = pos + bytes;
-        long first = pos / SimulatedCache.PAGE;
-        long last = (end - 1) / SimulatedCache.PAGE;
-        List<Long> pages = new ArrayList<>();
-        List<byte[]> images = new ArrayList<>();
-        for (long page = first; page <= last; page++) {
-            long pageStart = page * SimulatedCache.PAGE;
-            int length = cache.pageLength(page);
-            int from = (int) (Math.max(pos, pageStart) - pageStart);
-            int to = (int) (Math.min(end, pageStart + length) - pageStart);
-            byte[] image;
-            if (from == 0 && to == length) {
-                image = data == null ? (length == SimulatedCache.PAGE ? SimulatedCache.ZERO : new byte[length]) : new byte[length];
-            } else {
-                image = currentPage(page);
-            }
-            if (data != null) {
-                data.get(image, from, to - from);
-            } else if (image != SimulatedCache.ZERO) {
-                Arrays.fill(image, from, to, (byte) 0);
-            }
-            if (!fail || faults.nextBoolean()) {
-                pages.add(page);
-                images.add(image);
-            }
-        }
-        if (!pages.isEmpty()) {
-            cache.add(new SimulatedCache.Write(what, pages.stream().mapToLong(Long::longValue).toArray(), images.toArray(new byte[0][])));
-        }
-        if (fail) {
-            injectedFault(1, what + " (" + pages.size() + " of " + (last - first + 1) + " pages written)");
-        }
-    }
-
-    /** A private copy of the current content of {@code page}. */
-    private byte[] currentPage(long page) {
-        byte[] cached = cache.latest(page);
-        int length = cache.pageLength(page);
-        if (cached != null) {
-            return Arrays.copyOf(cached, length);
-        }
-        byte[] image = new byte[length];
-        onStable("read-modify-write", () -> stable.read(page * SimulatedCache.PAGE / blockSize, ByteBuffer.wrap(image)));
-        return image;
-    }
-
-    /** Writes whole-page images to the stable medium, coalescing runs of adjacent pages. */
-    private void apply(SortedMap<Long, byte[]> pages) {
-        long runFirst = -1;
-        long runNext = -1;
-        boolean runZero = false;
-        List<byte[]> run = new ArrayList<>();
-        for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-            long page = e.getKey();
-            boolean zero = e.getValue() == SimulatedCache.ZERO;
-            if (page != runNext || zero != runZero || run.size() == 256) {
-                writeRun(runFirst, run, runZero);
-                run.clear();
-                runFirst = page;
-                runZero = zero;
-            }
-            run.add(e.getValue());
-            runNext = page + 1;
-        }
-        writeRun(runFirst, run, runZero);
-    }
-
-    private void writeRun(long firstPage, List<byte[]> run, boolean zero) {
-        if (run.isEmpty()) {
-            return;
-        }
-        long lba = firstPage * SimulatedCache.PAGE / blockSize;
-        int bytes = 0;
-        for (int i = 0; i < run.size(); i++) {
-            bytes += cache.pageLength(firstPage + i);
-        }
-        if (zero) {
-            stable.writeZeroes(lba, bytes / blockSize);
-            return;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(bytes);
-        for (int i = 0; i < run.size(); i++) {
-            buf.put(run.get(i), 0, cache.pageLength(firstPage + i));
-        }
-        stable.write(lba, buf.flip());
-    }
+    // ------------------------------------------------------------------ the wrapped device
 
     /** Runs a call on the wrapped device; its failures become this device's, with the seed. */
     private void onStable(String what, Runnable call) {
-        try {
+        onStable(what, () -> {
             call.run();
+            return null;
+        });
+    }
+
+    private <T> T onStable(String what, Supplier<T> call) {
+        try {
+            return call.get();
         } catch (BlobstoreException e) {
             throw new BlobstoreException(e.errno(), this + ": the wrapped device failed during " + what + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

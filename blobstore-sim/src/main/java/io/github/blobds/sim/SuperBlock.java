@@ -130,6 +130,11 @@ final class SuperBlock {
         checkRegion(where, "used-clusters mask", usedClusterMaskStart, usedClusterMaskLen, pages);
         checkRegion(where, "used-blobids mask", usedBlobidMaskStart, usedBlobidMaskLen, pages);
         checkRegion(where, "metadata region", mdStart, mdLen, pages);
+        if (usedPageMaskLen < Masks.pages(mdLen) || usedClusterMaskLen < Masks.pages(totalClusters)
+                || (usedBlobidMaskLen != 0 && usedBlobidMaskLen < Masks.pages(mdLen))) {
+            throw new BlobstoreException(BlobstoreException.EILSEQ, where + "a mask region is shorter than its "
+                    + mdLen + " metadata pages or " + totalClusters + " clusters need");
+        }
         if (ioUnitSize <= 0 || Page.SIZE % ioUnitSize != 0 && ioUnitSize % Page.SIZE != 0) {
             throw new BlobstoreException(BlobstoreException.EILSEQ, where + "io_unit size " + ioUnitSize + " is not valid");
         }

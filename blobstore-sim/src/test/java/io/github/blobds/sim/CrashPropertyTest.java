@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
  * seeded model-based property. For each seed: a blobstore on a {@link SimulatedDevice} over a 16 MiB
  * {@link MemoryDevice} (4 KiB blocks, 64 KiB clusters) runs a random workload (thick and thin blobs,
  * extent table or run-length layout, data writes, write-zeroes, unmap, xattrs that may need several
- * metadata pages, resizes, syncs, closes, deletes, the super blob, blobstore flushes), then the power
- * is cut, and {@link SimBlobstore#load} must succeed on what the crash left and show every fact the
- * model guarantees:
+ * metadata pages, resizes, syncs, closes, deletes, the super blob, blobstore flushes). The power is cut
+ * at {@value #CRASHES_PER_SEED} seeded points of it, each a device request chosen uniformly among the
+ * workload's (so most cuts fall inside an operation, between its own writes and barriers) or the end;
+ * then {@link SimBlobstore#load} must succeed on what the crash left and show every fact the model
+ * guarantees:
  * <ul>
  *   <li>a blob's size, thin flag and xattrs (names in order, values) are one of the states that may be
  *       on the device: the last one made durable by a metadata persist (create, sync, close; a thin
@@ -46,13 +48,16 @@ import org.junit.jupiter.api.Test;
  *   <li>every io_unit written (or zeroed, or unmapped) and then flushed reads back as its flushed
  *       content or as one of the contents written to it since (4 KiB io_units are the crash's atomic
  *       unit), as long as its cluster mapping is durable too;</li>
- *   <li>no blob appears that the workload never created; the super blob is one that was set;</li>
- *   <li>the recovered blobstore keeps working: the free-cluster count matches the blobs' allocations,
- *       a new blob can be created, and a clean unload and reload show the same blobs.</li>
+ *   <li>no blob appears that the workload never created (an interrupted create may leave its blob);
+ *       the super blob is one that was set;</li>
+ *   <li>the recovered blobstore keeps working: no cluster is both free and held by a blob, a new blob
+ *       can be created, and a clean unload and reload show the same blobs and free clusters.</li>
  * </ul>
- * A failure is shrunk to a shorter workload and printed with its seed; {@code -Dblobds.crash.seed=N}
- * replays one seed, {@code -Dblobds.crash.seeds=N} sets how many run (500; {@code -Pstress}: 10 000).
- * The property also fails if too few crashes really lost writes, so that it cannot pass vacuously.
+ * Both crash models run: {@link CrashModel#IN_ORDER} (what SPDK assumes of a device) and {@link
+ * CrashModel#WRITE_BACK} (what {@link BlockDevice} promises). A failure is shrunk to a shorter workload
+ * and printed with its seed; {@code -Dblobds.crash.seed=N} replays one seed, {@code
+ * -Dblobds.crash.seeds=N} sets how many run (500; {@code -Pstress}: 10 000). The property also fails if
+ * fewer than 10 % of the crashes really lost writes, so that it cannot pass vacuously.
  */
 class CrashPropertyTest {
 
@@ -107,19 +112,56 @@ class CrashPropertyTest {
     record SetSuper(int slot) implements Op {
     }
 
-    /** A seed's whole case: the workload, whether it starts on a reloaded (clean) blobstore, and the device's crash model. */
-    record Scenario(long seed, CrashModel model, boolean reloadFirst, List<Op> ops) {
+    /**
+     * A seed's case: the workload, whether it starts on a reloaded (clean) blobstore, the device's
+     * crash model, and where the power goes: during device request {@code cutRequest} (from 1) of the
+     * last operation, or after it when {@code cutRequest} is 0 or beyond that operation's requests.
+     */
+    record Scenario(long seed, CrashModel model, boolean reloadFirst, List<Op> ops, long cutRequest) {
         @Override
         public String toString() {
-            return "seed=" + seed + " model=" + model + " reloadFirst=" + reloadFirst + " ops (" + ops.size() + "):\n    "
+            return "seed=" + seed + " model=" + model + " reloadFirst=" + reloadFirst + " ops (" + ops.size() + "), the power going "
+                    + (cutRequest == 0 ? "after the last" : "during device request " + cutRequest + " of the last") + ":\n    "
                     + ops.stream().map(Object::toString).collect(Collectors.joining("\n    "));
         }
+
+        Scenario withOps(List<Op> fewer, long cut) {
+            return new Scenario(seed, model, reloadFirst, List.copyOf(fewer), cut);
+        }
+    }
+
+    /** Crash points per seed: the workload runs once per point, the power going at a different request each time. */
+    static final int CRASHES_PER_SEED = 3;
+
+    /**
+     * The seed's scenarios: its workload cut at {@link #CRASHES_PER_SEED} points chosen uniformly
+     * among its device requests (a quarter of them after the last operation).
+     */
+    static List<Scenario> scenarios(long seed, CrashModel model) {
+        Scenario full = scenario(seed, model);
+        long[] perOp = Execution.requestsPerOp(full);
+        long total = Arrays.stream(perOp).sum();
+        List<Scenario> out = new ArrayList<>();
+        for (int point = 0; point < CRASHES_PER_SEED; point++) {
+            Random c = new Random(seed * 31 + point);
+            if (total == 0 || c.nextInt(4) == 0) {
+                out.add(full);
+                continue;
+            }
+            long k = c.nextLong(total);
+            int op = 0;
+            while (k >= perOp[op]) {
+                k -= perOp[op++];
+            }
+            out.add(full.withOps(full.ops().subList(0, op + 1), k + 1));
+        }
+        return out;
     }
 
     static Scenario scenario(long seed, CrashModel model) {
         Random r = new Random(seed);
         boolean reloadFirst = r.nextBoolean();
-        int count = r.nextInt(4) == 0 ? 1 + r.nextInt(8) : 8 + r.nextInt(60);
+        int count = r.nextInt(4) == 0 ? 1 + r.nextInt(8) : 8 + r.nextInt(100);
         List<Op> ops = new ArrayList<>();
         int slots = 0;
         while (ops.size() < count) {
@@ -159,7 +201,7 @@ class CrashPropertyTest {
                 ops.add(new SetSuper(slot));
             }
         }
-        return new Scenario(seed, model, reloadFirst, ops);
+        return new Scenario(seed, model, reloadFirst, List.copyOf(ops), 0);
     }
 
     // ------------------------------------------------------------------ the model of what is guaranteed
@@ -291,34 +333,96 @@ class CrashPropertyTest {
         }
     }
 
-    /** Runs a scenario; returns what the crash did, or throws when the property does not hold. */
-    static CrashReport run(Scenario s) {
-        SimulatedDevice dev = new SimulatedDevice(MemoryDevice.ofBytes(DEVICE_BYTES, UNIT), s.seed(),
-                Options.defaults().withCrashModel(s.model()));
-        SimBlobstore bs = SimBlobstore.init(dev, OPTIONS);
-        bs.flush();
-        if (s.reloadFirst()) {
-            bs.close();
-            bs = SimBlobstore.load(dev, OPTIONS);
-        }
-        Map<Integer, Slot> slots = new HashMap<>();
-        Map<Long, Facts> facts = new TreeMap<>();
+    /**
+     * What one run did: the crash's report, whether the power went in the middle of an operation, and
+     * how many clusters the recovered blobstore counts as used that no blob holds.
+     */
+    record Outcome(CrashReport crash, boolean midOperation, long leakedClusters) {
+    }
+
+    /** One execution of a scenario: the blobstore on its device, the workload, the model, and the power cut. */
+    static final class Execution {
+        final Scenario s;
+        final SimulatedDevice dev;
+        SimBlobstore bs;
+        final Map<Integer, Slot> slots = new HashMap<>();
+        final Map<Long, Facts> facts = new TreeMap<>();
         Set<Optional<BlobId>> superDurable = new HashSet<>(Set.of(Optional.empty()));
-        Set<Optional<BlobId>> superSince = new HashSet<>();
+        final Set<Optional<BlobId>> superSince = new HashSet<>();
         Optional<BlobId> superLast = Optional.empty();
-        long step = 0;
-        for (Op op : s.ops()) {
-            step++;
+        /** A create the power cut interrupted: its blob may exist under an id the model never learned. */
+        Md pendingCreate;
+        /** Device requests of the workload so far. */
+        long requests;
+        /** The workload's request during which the power goes. */
+        long cutAt = Long.MAX_VALUE;
+        CrashReport crash;
+
+        Execution(Scenario s) {
+            this.s = s;
+            dev = new SimulatedDevice(MemoryDevice.ofBytes(DEVICE_BYTES, UNIT), s.seed(), Options.defaults().withCrashModel(s.model()));
+            bs = SimBlobstore.init(dev, OPTIONS);
+            bs.flush();
+            if (s.reloadFirst()) {
+                bs.close();
+                bs = SimBlobstore.load(dev, OPTIONS);
+            }
+            // the power goes while request number cutAt is in flight: it fails with EIO, and so does the operation
+            dev.onAdmitted(what -> {
+                if (++requests == cutAt) {
+                    crash = dev.crash();
+                }
+            });
+        }
+
+        /** The device requests each operation of {@code s} makes when nothing crashes. */
+        static long[] requestsPerOp(Scenario s) {
+            Execution dry = new Execution(s);
+            long[] perOp = new long[s.ops().size()];
+            dry.workload(perOp);
+            return perOp;
+        }
+
+        /**
+         * Runs the workload up to the power cut (recording each operation's requests in {@code perOp}
+         * if given). The model learns what each operation may do before it runs.
+         */
+        void workload(long[] perOp) {
+            long step = 0;
+            for (Op op : s.ops()) {
+                step++;
+                long before = requests;
+                if (step == s.ops().size() && s.cutRequest() > 0 && perOp == null) {
+                    cutAt = requests + s.cutRequest();
+                }
+                try {
+                    apply(op, step);
+                } catch (BlobstoreException e) {
+                    if (crash != null && e.errno() == BlobstoreException.EIO) {
+                        return;
+                    }
+                    throw e;
+                }
+                if (crash != null) {
+                    return;
+                }
+                if (perOp != null) {
+                    perOp[(int) step - 1] = requests - before;
+                }
+            }
+        }
+
+        private void apply(Op op, long step) {
             if (op instanceof Flush) {
                 bs.flush();
                 facts.values().forEach(Facts::flush);
                 superDurable = new HashSet<>(Set.of(superLast));
                 superSince.clear();
-                continue;
+                return;
             }
             if (op instanceof Create c) {
                 if (slots.containsKey(c.slot())) {
-                    continue;
+                    return;
                 }
                 BlobOptions.Builder b = BlobOptions.builder().numClusters(c.clusters()).thinProvision(c.thin()).useExtentTable(c.extentTable());
                 Slot slot = new Slot();
@@ -328,12 +432,14 @@ class CrashPropertyTest {
                     b.xattr(x.getKey(), v);
                     slot.xattrs.put(x.getKey(), v);
                 }
-                slot.id = bs.create(b.build());
                 slot.clusters = c.clusters();
                 slot.thin = c.thin();
+                pendingCreate = slot.md();
+                slot.id = bs.create(b.build());
+                pendingCreate = null;
                 slots.put(c.slot(), slot);
                 facts.computeIfAbsent(slot.id.value(), k -> new Facts()).newIncarnation(slot.md(), step);
-                continue;
+                return;
             }
             int slotNumber = switch (op) {
                 case Write w -> w.slot();
@@ -350,33 +456,38 @@ class CrashPropertyTest {
             };
             Slot slot = slots.get(slotNumber);
             if (slot == null || slot.deleted) {
-                continue;
+                return;
             }
             Facts f = facts.get(slot.id.value());
             if (op instanceof SetSuper) {
-                bs.setSuperBlob(slot.id);
                 superLast = Optional.of(slot.id);
                 superSince.add(superLast);
-                continue;
+                bs.setSuperBlob(slot.id);
+                return;
             }
             if (op instanceof Close || op instanceof Delete) {
                 if (slot.handle != null) {
-                    slot.handle.close();
-                    slot.handle = null;
                     f.persisted(slot.md(), true, step);
+                    Blob h = slot.handle;
+                    slot.handle = null;
+                    h.close();
                 }
                 if (op instanceof Delete) {
-                    bs.delete(slot.id);
                     slot.deleted = true;
                     f.newIncarnation(Md.ABSENT, step);
+                    bs.delete(slot.id);
                 }
-                continue;
+                return;
             }
             if (slot.handle == null) {
                 slot.handle = bs.open(slot.id);
             }
             Blob blob = slot.handle;
             int size = (int) slot.clusters * UNITS_PER_CLUSTER;
+            if (slot.thin && (op instanceof Write || op instanceof WriteZeroes || op instanceof Unmap)) {
+                // a thin blob's write may allocate, and an unmap may release, a cluster: both persist the metadata
+                f.persisted(slot.md(), false, step);
+            }
             switch (op) {
                 case Write w -> {
                     if (size > 0) {
@@ -386,195 +497,259 @@ class CrashPropertyTest {
                         for (int u = at; u < at + n; u++) {
                             buf.put(content(w.tag(), u));
                         }
-                        blob.write(at, buf.flip());
                         f.data(at, n, w.tag());
+                        blob.write(at, buf.flip());
                     }
                 }
                 case WriteZeroes w -> {
                     if (size > 0) {
                         int at = w.unit() % size;
                         int n = Math.min(w.units(), size - at);
-                        blob.writeZeroes(at, n);
                         f.data(at, n, 0);
+                        blob.writeZeroes(at, n);
                     }
                 }
                 case Unmap u -> {
                     if (size > 0) {
                         int at = u.unit() % size;
                         int n = Math.min(u.units(), size - at);
-                        blob.unmap(at, n);
                         f.data(at, n, 0);
+                        blob.unmap(at, n);
                     }
                 }
                 case SetXattr x -> {
                     byte[] v = value(x.valueSeed(), x.length());
-                    blob.setXattr(x.name(), v);
                     slot.xattrs.put(x.name(), v);
+                    blob.setXattr(x.name(), v);
                 }
                 case RemoveXattr x -> {
                     if (slot.xattrs.remove(x.name()) != null) {
                         blob.removeXattr(x.name());
                     } else {
-                        BlobstoreException e = assertThrows(BlobstoreException.class,
-                                () -> blob.removeXattr(x.name()));
+                        BlobstoreException e = assertThrows(BlobstoreException.class, () -> blob.removeXattr(x.name()));
                         assertEquals(BlobstoreException.ENOENT, e.errno(), e.getMessage());
                     }
                 }
                 case Resize rs -> {
-                    blob.resize(rs.clusters());
                     if (rs.clusters() < slot.clusters) {
                         f.shrink(rs.clusters(), step);
                     }
                     slot.clusters = rs.clusters();
+                    blob.resize(rs.clusters());
                 }
                 case Sync sy -> {
-                    blob.syncMetadata();
                     f.persisted(slot.md(), true, step);
+                    blob.syncMetadata();
                 }
                 default -> throw new IllegalStateException(op.toString());
             }
-            if (slot.thin && (op instanceof Write || op instanceof WriteZeroes || op instanceof Unmap)) {
-                f.persisted(slot.md(), false, step);
-            }
         }
 
-        CrashReport report = dev.crash();
-        verify(dev, facts, superDurable, superSince);
-        return report;
-    }
-
-    /** Loads what the crash left and checks every guaranteed fact, then that the blobstore keeps working. */
-    static void verify(SimulatedDevice dev, Map<Long, Facts> facts, Set<Optional<BlobId>> superDurable, Set<Optional<BlobId>> superSince) {
-        SimBlobstore bs;
-        try {
-            bs = SimBlobstore.load(dev, OPTIONS);
-        } catch (BlobstoreException e) {
-            throw new AssertionError("load after the crash failed: " + e.getMessage(), e);
-        }
-        Set<Optional<BlobId>> superAllowed = new HashSet<>(superDurable);
-        superAllowed.addAll(superSince);
-        assertTrue(superAllowed.contains(bs.superBlob()), "super blob " + bs.superBlob() + " is none of " + superAllowed);
-        List<BlobId> ids = bs.blobIds();
-        long allocated = 0;
-        for (BlobId id : ids) {
-            assertTrue(facts.containsKey(id.value()), "blob " + id + " appeared from nowhere");
-        }
-        for (Map.Entry<Long, Facts> e : facts.entrySet()) {
-            BlobId id = new BlobId(e.getKey());
-            Facts f = e.getValue();
-            Set<Md> allowed = new HashSet<>(f.durable);
-            allowed.addAll(f.since);
-            if (!ids.contains(id)) {
-                assertTrue(allowed.contains(Md.ABSENT), "blob " + id + " is lost; it may only be one of " + allowed);
-                continue;
+        /**
+         * Loads what the crash left and checks every guaranteed fact, then that the blobstore keeps
+         * working; returns the clusters leaked (used, but held by no blob).
+         */
+        long verify(boolean strictFreeCount) {
+            SimBlobstore loaded;
+            try {
+                loaded = SimBlobstore.load(dev, OPTIONS);
+            } catch (BlobstoreException e) {
+                throw new AssertionError("load after the crash failed: " + e.getMessage(), e);
             }
-            try (Blob blob = bs.open(id)) {
-                Md md = Md.of(blob);
-                assertTrue(allowed.contains(md), "blob " + id + " recovered as " + md + ", none of " + allowed);
-                allocated += blob.numAllocatedClusters();
-                if (!f.sameIncarnation) {
+            Set<Optional<BlobId>> superAllowed = new HashSet<>(superDurable);
+            superAllowed.addAll(superSince);
+            assertTrue(superAllowed.contains(loaded.superBlob()), "super blob " + loaded.superBlob() + " is none of " + superAllowed);
+            List<BlobId> ids = loaded.blobIds();
+            long allocated = 0;
+            boolean pendingSeen = false;
+            for (BlobId id : ids) {
+                try (Blob blob = loaded.open(id)) {
+                    allocated += blob.numAllocatedClusters();
+                    if (!facts.containsKey(id.value())) {
+                        Md md = Md.of(blob);
+                        assertTrue(pendingCreate != null && !pendingSeen && md.equals(pendingCreate),
+                                "blob " + id + " " + md + " appeared from nowhere (interrupted create: " + pendingCreate + ")");
+                        pendingSeen = true;
+                    }
+                }
+            }
+            for (Map.Entry<Long, Facts> e : facts.entrySet()) {
+                BlobId id = new BlobId(e.getKey());
+                Facts f = e.getValue();
+                Set<Md> allowed = new HashSet<>(f.durable);
+                allowed.addAll(f.since);
+                if (!ids.contains(id)) {
+                    assertTrue(allowed.contains(Md.ABSENT), "blob " + id + " is lost; it may only be one of " + allowed);
                     continue;
                 }
-                for (Map.Entry<Integer, Long> d : f.flushed.entrySet()) {
-                    int u = d.getKey();
-                    if (u >= blob.numIoUnits()) {
+                try (Blob blob = loaded.open(id)) {
+                    Md md = Md.of(blob);
+                    if (!allowed.contains(md) && md.equals(pendingCreate) && !pendingSeen) {
+                        pendingSeen = true; // the interrupted create reused this id
                         continue;
                     }
-                    byte[] got = new byte[UNIT];
-                    blob.read(u, ByteBuffer.wrap(got));
-                    Set<Long> tags = new HashSet<>(f.writtenSince.getOrDefault(u, Set.of()));
-                    tags.add(d.getValue());
-                    boolean ok = false;
-                    for (long tag : tags) {
-                        ok |= Arrays.equals(got, content(tag, u));
+                    assertTrue(allowed.contains(md), "blob " + id + " recovered as " + md + ", none of " + allowed);
+                    if (f.sameIncarnation) {
+                        checkData(id, blob, f);
                     }
-                    assertTrue(ok, "blob " + id + " io_unit " + u + " holds none of the contents " + tags + " (flushed: " + d.getValue() + ")");
                 }
             }
+            long expectedFree = loaded.totalDataClusters() - allocated;
+            assertTrue(loaded.freeClusters() <= expectedFree, "after recovery " + loaded.freeClusters() + " clusters are free but the blobs hold "
+                    + allocated + " of " + loaded.totalDataClusters() + ": a cluster is free yet in use, or used twice");
+            if (strictFreeCount) {
+                assertEquals(expectedFree, loaded.freeClusters(), "free clusters after recovery vs the blobs' allocations (leaked clusters)");
+            }
+            // the recovered blobstore keeps working, and a clean unload and reload show the same
+            BlobId fresh = loaded.create(BlobOptions.builder().numClusters(1).xattr("fresh", new byte[] {1}).build());
+            try (Blob blob = loaded.open(fresh)) {
+                blob.write(0, ByteBuffer.wrap(content(7, 0)));
+            }
+            List<BlobId> expected = loaded.blobIds();
+            long free = loaded.freeClusters();
+            loaded.close();
+            SimBlobstore again = SimBlobstore.load(dev, OPTIONS);
+            assertEquals(expected, again.blobIds(), "blobs after a clean reload");
+            assertEquals(free, again.freeClusters(), "free clusters after a clean reload");
+            try (Blob blob = again.open(fresh)) {
+                byte[] got = new byte[UNIT];
+                blob.read(0, ByteBuffer.wrap(got));
+                assertTrue(Arrays.equals(content(7, 0), got), "the fresh blob's data after a clean reload");
+            }
+            again.close();
+            return expectedFree - free - 1;
         }
-        assertEquals(bs.totalDataClusters() - allocated, bs.freeClusters(), "free clusters after recovery vs the blobs' allocations");
-        // the recovered blobstore keeps working, and a clean unload and reload show the same
-        BlobId fresh = bs.create(BlobOptions.builder().numClusters(1).xattr("fresh", new byte[] {1}).build());
-        try (Blob blob = bs.open(fresh)) {
-            blob.write(0, ByteBuffer.wrap(content(7, 0)));
+
+        private static void checkData(BlobId id, Blob blob, Facts f) {
+            for (Map.Entry<Integer, Long> d : f.flushed.entrySet()) {
+                int u = d.getKey();
+                if (u >= blob.numIoUnits()) {
+                    continue;
+                }
+                byte[] got = new byte[UNIT];
+                blob.read(u, ByteBuffer.wrap(got));
+                Set<Long> tags = new HashSet<>(f.writtenSince.getOrDefault(u, Set.of()));
+                tags.add(d.getValue());
+                boolean ok = false;
+                for (long tag : tags) {
+                    ok |= Arrays.equals(got, content(tag, u));
+                }
+                assertTrue(ok, "blob " + id + " io_unit " + u + " holds none of the contents " + tags + " (flushed: " + d.getValue() + ")");
+            }
         }
-        List<BlobId> expected = bs.blobIds();
-        long free = bs.freeClusters();
-        bs.close();
-        SimBlobstore again = SimBlobstore.load(dev, OPTIONS);
-        assertEquals(expected, again.blobIds(), "blobs after a clean reload");
-        assertEquals(free, again.freeClusters(), "free clusters after a clean reload");
-        try (Blob blob = again.open(fresh)) {
-            byte[] got = new byte[UNIT];
-            blob.read(0, ByteBuffer.wrap(got));
-            assertTrue(Arrays.equals(content(7, 0), got), "the fresh blob's data");
+    }
+
+    /** Runs a scenario: the workload, the power cut where the scenario says, then the checks of what the crash left. */
+    static Outcome run(Scenario s, boolean strictFreeCount) {
+        Execution e = new Execution(s);
+        e.workload(null);
+        e.dev.onAdmitted(what -> { });
+        boolean mid = e.crash != null;
+        if (e.crash == null) {
+            e.crash = e.dev.crash();
         }
-        again.close();
+        return new Outcome(e.crash, mid, e.verify(strictFreeCount));
     }
 
     // ------------------------------------------------------------------ the property
 
-    static Throwable failure(Scenario s) {
+    static Throwable failure(Scenario s, boolean strictFreeCount) {
         try {
-            run(s);
+            run(s, strictFreeCount);
             return null;
         } catch (Throwable t) {
             return t;
         }
     }
 
-    /** Greedily drops operations while the scenario still fails. */
-    static Scenario shrink(Scenario s) {
+    /**
+     * Greedily simplifies a failing scenario while it still fails: drops operations before the last
+     * one, cuts the power earlier in the last one, or drops the last one and cuts after the new last.
+     */
+    static Scenario shrink(Scenario s, boolean strictFreeCount) {
         Scenario best = s;
+        int budget = 500;
         boolean progress = true;
-        int budget = 400;
         while (progress && budget > 0) {
             progress = false;
-            for (int i = best.ops().size() - 1; i >= 0 && budget > 0; i--) {
-                List<Op> fewer = new ArrayList<>(best.ops());
+            List<Scenario> candidates = new ArrayList<>();
+            List<Op> ops = best.ops();
+            if (!ops.isEmpty()) {
+                candidates.add(best.withOps(ops.subList(0, ops.size() - 1), 0));
+            }
+            for (int i = ops.size() - 2; i >= 0; i--) {
+                List<Op> fewer = new ArrayList<>(ops);
                 fewer.remove(i);
-                Scenario candidate = new Scenario(best.seed(), best.model(), best.reloadFirst(), fewer);
-                budget--;
-                if (failure(candidate) != null) {
-                    best = candidate;
+                candidates.add(best.withOps(fewer, best.cutRequest()));
+            }
+            for (long c = 1; c < best.cutRequest(); c = c * 2) {
+                candidates.add(best.withOps(ops, c));
+            }
+            if (best.cutRequest() > 1) {
+                candidates.add(best.withOps(ops, best.cutRequest() - 1));
+            }
+            for (Scenario c : candidates) {
+                if (budget-- <= 0) {
+                    break;
+                }
+                if (failure(c, strictFreeCount) != null) {
+                    best = c;
                     progress = true;
+                    break;
                 }
             }
         }
         return best;
     }
 
-    static void property(CrashModel model) {
+    static void property(CrashModel model, boolean strictFreeCount) {
         Long only = Long.getLong("blobds.crash.seed");
         int seeds = Integer.getInteger("blobds.crash.seeds", 500);
         long start = System.nanoTime();
-        List<Long> failing = new ArrayList<>();
         Throwable first = null;
         int lost = 0;
         int torn = 0;
+        int mid = 0;
+        int leaking = 0;
         int ran = 0;
+        List<Scenario> failing = new ArrayList<>();
         for (long seed = only != null ? only : 0; seed < (only != null ? only + 1 : seeds); seed++) {
-            Scenario s = scenario(seed, model);
+            List<Scenario> cases;
             try {
-                CrashReport report = run(s);
-                lost += report.lostWrites() ? 1 : 0;
-                torn += report.tornWrites() > 0 ? 1 : 0;
+                cases = scenarios(seed, model);
             } catch (Throwable t) {
-                if (first == null) {
-                    first = t;
-                }
-                failing.add(seed);
+                // the workload fails without any crash
+                first = first == null ? t : first;
+                failing.add(scenario(seed, model));
+                ran++;
+                continue;
             }
-            ran++;
+            for (Scenario s : cases) {
+                try {
+                    Outcome o = run(s, strictFreeCount);
+                    lost += o.crash().lostWrites() ? 1 : 0;
+                    torn += o.crash().tornWrites() > 0 ? 1 : 0;
+                    mid += o.midOperation() ? 1 : 0;
+                    leaking += o.leakedClusters() > 0 ? 1 : 0;
+                } catch (Throwable t) {
+                    if (first == null) {
+                        first = t;
+                    }
+                    failing.add(s);
+                }
+                ran++;
+            }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("CrashPropertyTest %s: %d seeds in %d ms; crashes that lost writes: %d (%.1f %%), that tore a write: %d (%.1f %%); failing seeds: %d%n",
-                model, ran, millis, lost, 100.0 * lost / ran, torn, 100.0 * torn / ran, failing.size());
+        System.out.printf("CrashPropertyTest %s: %d crashes (%d per seed) in %d ms; mid-operation: %d; that lost writes: %d (%.1f %%); "
+                + "that tore a write: %d (%.1f %%); followed by a cluster leak: %d; failing: %d%n",
+                model, ran, CRASHES_PER_SEED, millis, mid, lost, 100.0 * lost / ran, torn, 100.0 * torn / ran, leaking, failing.size());
         if (first != null) {
-            Scenario minimal = shrink(scenario(failing.get(0), model));
-            Throwable why = failure(minimal);
-            AssertionError e = new AssertionError(failing.size() + " of " + ran + " seeds fail (" + failing.subList(0, Math.min(20, failing.size()))
-                    + (failing.size() > 20 ? ", …" : "") + "); the first, shrunk (replay with -Dblobds.crash.seed=" + failing.get(0) + "):\n  "
+            Scenario minimal = shrink(failing.get(0), strictFreeCount);
+            Throwable why = failure(minimal, strictFreeCount);
+            AssertionError e = new AssertionError(failing.size() + " of " + ran + " crashes fail (seeds " + failing.stream().limit(20)
+                    .map(f -> f.seed() + "").collect(Collectors.joining(", ")) + (failing.size() > 20 ? ", …" : "")
+                    + "); the first, shrunk (replay with -Dblobds.crash.seed=" + failing.get(0).seed() + "):\n  "
                     + minimal + "\n  fails with: " + why, why);
             e.addSuppressed(first);
             throw e;
@@ -587,24 +762,52 @@ class CrashPropertyTest {
     @Test
     @DisplayName("IN_ORDER crashes (SPDK's device assumption): load succeeds and every flushed fact holds")
     void inOrderCrashes() {
-        property(CrashModel.IN_ORDER);
+        property(CrashModel.IN_ORDER, false);
     }
 
     @Test
     @DisplayName("WRITE_BACK crashes (the BlockDevice contract): load succeeds and every flushed fact holds")
     void writeBackCrashes() {
-        property(CrashModel.WRITE_BACK);
+        property(CrashModel.WRITE_BACK, false);
+    }
+
+    @Test
+    @DisplayName("recovery leaks no clusters: after a crash every used cluster belongs to a blob")
+    void recoveryLeaksNoClusters() {
+        property(CrashModel.IN_ORDER, true);
+        property(CrashModel.WRITE_BACK, true);
+    }
+
+    @Test
+    @DisplayName("a thin blob's released cluster is reused only once the release is durable")
+    void releasedClusterReusedOnlyWhenDurable() {
+        for (boolean extentTable : new boolean[] {false, true}) {
+            List<Op> ops = List.of(
+                    new Create(0, 1, true, extentTable, Map.of(), 1), new Write(0, 0, 1, 11),
+                    new Create(1, 2, true, extentTable, Map.of(), 2), new Write(1, 0, 1, 12), new Flush(),
+                    new Unmap(0, 0, UNITS_PER_CLUSTER), new Write(1, UNITS_PER_CLUSTER, 1, 13));
+            for (CrashModel model : CrashModel.values()) {
+                for (long seed = 0; seed < 200; seed++) {
+                    Scenario s = new Scenario(seed, model, false, ops, 0);
+                    Throwable t = failure(s, false);
+                    if (t != null) {
+                        throw new AssertionError(s + "\n  fails with: " + t, t);
+                    }
+                }
+            }
+        }
     }
 
     @Test
     @DisplayName("the same seed replays the same workload and the same crash")
     void deterministic() {
         for (long seed = 0; seed < 5; seed++) {
-            Scenario s = scenario(seed, CrashModel.IN_ORDER);
-            assertEquals(s, scenario(seed, CrashModel.IN_ORDER));
-            Throwable a = failure(s);
-            if (a == null) {
-                assertEquals(run(s), run(s), "seed=" + seed);
+            List<Scenario> s = scenarios(seed, CrashModel.IN_ORDER);
+            assertEquals(s, scenarios(seed, CrashModel.IN_ORDER), "seed=" + seed);
+            for (Scenario one : s) {
+                if (failure(one, false) == null) {
+                    assertEquals(run(one, false), run(one, false), "seed=" + seed);
+                }
             }
         }
     }

@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.blobds.blobstore.Blob;
+import io.github.blobds.blobstore.BlobId;
+import io.github.blobds.blobstore.BlobOptions;
 import io.github.blobds.blobstore.BlobstoreException;
+import io.github.blobds.blobstore.BlobstoreOptions;
 import io.github.blobds.sim.SimulatedDevice.CrashModel;
 import io.github.blobds.sim.SimulatedDevice.CrashReport;
 import io.github.blobds.sim.SimulatedDevice.Options;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -105,6 +113,22 @@ class SimulatedDeviceTest {
             ByteBuffer dst = ByteBuffer.allocate(PAGE);
             dev.read(0, dst);
             assertEquals(PAGE, dst.position());
+        }
+
+        @Test
+        @DisplayName("over a file, the file changes only at flush and at a crash")
+        void overAFile(@TempDir Path tmp) throws Exception {
+            Path file = tmp.resolve("dev.img");
+            SimulatedDevice dev = new SimulatedDevice(FileDevice.create(file, 16 * PAGE, 4096), 5);
+            dev.write(0, filled(PAGE, 1));
+            assertArrayEquals(new byte[PAGE], Arrays.copyOf(Files.readAllBytes(file), PAGE), "not in the file before flush");
+            dev.flush();
+            assertArrayEquals(filled(PAGE, 1).array(), Arrays.copyOf(Files.readAllBytes(file), PAGE));
+            dev.write(1, filled(PAGE, 2));
+            dev.crash();
+            byte[] page1 = Arrays.copyOfRange(Files.readAllBytes(file), PAGE, 2 * PAGE);
+            assertArrayEquals(read(dev, 1, PAGE), page1, "the file holds what survived");
+            dev.close();
         }
 
         @Test
@@ -375,6 +399,58 @@ class SimulatedDeviceTest {
             assertTrue(f.getMessage().contains("seed=14") && f.getMessage().contains("flush"), f.getMessage());
             assertArrayEquals(new byte[PAGE], read(stable, 0, PAGE));
             assertEquals(1, dev.unflushedWrites(), "the write is still volatile");
+        }
+
+        @Test
+        @DisplayName("a blobstore on a failing device fails only with BlobstoreExceptions; device errors are EIO with the seed")
+        void blobstoreOnAFailingDevice() {
+            int injected = 0;
+            for (long seed = 0; seed < 60; seed++) {
+                SimulatedDevice dev = new SimulatedDevice(MemoryDevice.ofBytes(16 << 20, 4096), seed,
+                        Options.defaults().withReadErrorRate(0.01).withWriteErrorRate(0.02).withFlushErrorRate(0.05));
+                Random r = new Random(seed);
+                List<BlobId> ids = new ArrayList<>();
+                SimBlobstore bs = null;
+                for (int i = 0; i < 60; i++) {
+                    try {
+                        if (bs == null) {
+                            bs = SimBlobstore.init(dev, BlobstoreOptions.defaults().withClusterSize(64 << 10));
+                            continue;
+                        }
+                        switch (r.nextInt(6)) {
+                            case 0 -> ids.add(bs.create(BlobOptions.builder().numClusters(r.nextInt(4)).thinProvision(r.nextBoolean())
+                                    .xattr("x", new byte[] {1}).build()));
+                            case 1, 2 -> {
+                                if (!ids.isEmpty()) {
+                                    try (Blob b = bs.open(ids.get(r.nextInt(ids.size())))) {
+                                        if (b.numClusters() == 0) {
+                                            b.resize(2);
+                                        }
+                                        b.write(r.nextInt(16), ByteBuffer.allocate(PAGE));
+                                        b.setXattr("y", new byte[] {2});
+                                        b.syncMetadata();
+                                    }
+                                }
+                            }
+                            case 3 -> bs.flush();
+                            case 4 -> {
+                                if (!ids.isEmpty()) {
+                                    bs.delete(ids.remove(r.nextInt(ids.size())));
+                                }
+                            }
+                            default -> bs.blobIds();
+                        }
+                    } catch (BlobstoreException e) {
+                        if (e.errno() == BlobstoreException.EIO) {
+                            assertTrue(e.getMessage().contains("seed=" + seed), e.getMessage());
+                            injected++;
+                        }
+                    } catch (RuntimeException e) {
+                        throw new AssertionError("seed=" + seed + " step " + i + ": not a BlobstoreException", e);
+                    }
+                }
+            }
+            assertTrue(injected > 100, "errors were injected: " + injected);
         }
 
         @Test
