@@ -1,0 +1,80 @@
+package io.github.blobds.compose;
+
+import io.github.blobds.blobfs.BlobFileSystem;
+import io.github.blobds.blobfs.BlobFs;
+import io.github.blobds.blobstore.BlobstoreOptions;
+import io.github.blobds.datastore.DatastoreException;
+import io.github.blobds.sim.BlockDevice;
+import io.github.blobds.sim.FileDevice;
+import io.github.blobds.sim.MemoryDevice;
+import io.github.blobds.sim.SimBlobstore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+/**
+ * Opens the BlobFS of a {@link BlobFsPlacement}: the device, the Blobstore on it (formatted with the
+ * placement's cluster size and metadata pages when the image is new, loaded otherwise) and the file
+ * system, each handed to {@code owner} as soon as it is open so that it is closed after its users, in
+ * reverse order: file system, Blobstore (a clean unload), device.
+ */
+final class BlobFsImage {
+
+    private BlobFsImage() {
+    }
+
+    static BlobFileSystem open(BlobFsPlacement p, Path repo, BiConsumer<String, AutoCloseable> owner) {
+        String name = "blobfs image \"" + p.image() + "\"";
+        try {
+            SimBlobstore blobstore = switch (p.backend()) {
+                case SPDK -> throw new DatastoreException(name + ": the \"spdk\" backend is not available in this build (the blobfs-spdk"
+                        + " module and SPDK are not on the class path); the \"sim\" backend opens the same image file with its data");
+                case MEMORY -> format(owned(owner, name + " (memory device)", MemoryDevice.ofBytes(p.size(), BlobFsPlacement.BLOCK_SIZE)), p);
+                case SIM -> onFile(repo.resolve(p.image()).normalize(), p, name, owner);
+            };
+            owner.accept(name + " (blobstore)", blobstore);
+            BlobFileSystem fs = BlobFileSystem.open(blobstore, false);
+            owner.accept(name + " (BlobFS)", fs);
+            return fs;
+        } catch (DatastoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new DatastoreException(name + ": cannot open its BlobFS: " + e.getMessage(), e);
+        }
+    }
+
+    private static SimBlobstore onFile(Path file, BlobFsPlacement p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
+        if (Files.exists(file)) {
+            FileDevice dev = owned(owner, name + " (" + file + ")", FileDevice.open(file, BlobFsPlacement.BLOCK_SIZE));
+            SimBlobstore bs = SimBlobstore.load(dev, BlobstoreOptions.defaults());
+            if (bs.clusterSize() != p.clusterSize()) {
+                bs.close();
+                throw new DatastoreException(name + " (" + file + ") has " + bs.clusterSize() + "-byte clusters, the spec says "
+                        + p.clusterSize());
+            }
+            return bs;
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileDevice dev = FileDevice.create(file, p.size(), BlobFsPlacement.BLOCK_SIZE);
+        try {
+            SimBlobstore bs = format(dev, p);
+            owned(owner, name + " (" + file + ")", dev);
+            return bs;
+        } catch (RuntimeException e) {
+            dev.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static SimBlobstore format(BlockDevice dev, BlobFsPlacement p) {
+        return SimBlobstore.init(dev, BlobstoreOptions.defaults().withBstype(BlobFs.BSTYPE)
+                .withClusterSize(p.clusterSize()).withNumMdPages(p.mdPages()));
+    }
+
+    private static <T extends AutoCloseable> T owned(BiConsumer<String, AutoCloseable> owner, String what, T resource) {
+        owner.accept(what, resource);
+        return resource;
+    }
+}

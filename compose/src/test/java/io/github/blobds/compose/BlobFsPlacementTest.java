@@ -1,0 +1,144 @@
+package io.github.blobds.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.blobds.compose.BlobFsPlacement.Backend;
+import io.github.blobds.datastore.DatastoreException;
+import io.github.blobds.datastore.InvalidArgumentException;
+import io.github.blobds.levelds.LeveldbOptions.Compression;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code "blobfs"} placement object of file-backed specs (blobds's addition to kubo's spec). */
+class BlobFsPlacementTest {
+
+    @TempDir
+    Path repo;
+
+    private static String levelds(String blobfs) {
+        return "{\"type\": \"levelds\", \"path\": \"datastore\", \"blobfs\": " + blobfs + "}";
+    }
+
+    private static BlobFsPlacement placement(String blobfs) {
+        return ((LeveldbSpec) Specs.parse(levelds(blobfs))).blobfs().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("Defaults: image and size are required; 1 MiB clusters, one metadata page per cluster, the sim backend")
+    void defaults() {
+        BlobFsPlacement p = placement("{\"image\": \"blobfs.img\", \"size\": \"8GiB\"}");
+        assertEquals(new BlobFsPlacement("blobfs.img", 8L << 30, 1 << 20, -1, Backend.SIM), p);
+        assertEquals(BlobFsPlacement.of("blobfs.img", 8L << 30), p);
+        assertEquals(List.of("$.blobfs.image: missing required field (a string)",
+                        "$.blobfs.size: missing required field (a size: bytes as an integer, or a string such as \"8GiB\")"),
+                Specs.problems(levelds("{}")));
+    }
+
+    @Test
+    @DisplayName("Full mapping: every field, sizes as integers or strings with units")
+    void fullMapping() {
+        BlobFsPlacement p = placement("{\"image\": \"/images/a.img\", \"size\": 1073741824, \"clusterSize\": 65536, \"mdPages\": 128, \"backend\": \"spdk\"}");
+        assertEquals(new BlobFsPlacement("/images/a.img", 1L << 30, 65536, 128, Backend.SPDK), p);
+        assertEquals(2_000_000_000_000L, placement("{\"image\": \"x\", \"size\": \"2 TB\"}").size());
+        assertEquals(3L << 20, placement("{\"image\": \"x\", \"size\": \"3mib\"}").size());
+        assertEquals(1536L << 20, placement("{\"image\": \"x\", \"size\": \"1.5GiB\"}").size());
+        assertEquals(4096, placement("{\"image\": \"x\", \"size\": \"4096B\"}").size());
+        assertEquals(8192, placement("{\"image\": \"x\", \"size\": \"8192\"}").size());
+        assertEquals(Backend.MEMORY, placement("{\"image\": \"x\", \"size\": 4096, \"backend\": \"memory\"}").backend());
+        assertEquals(Optional.of(Backend.SIM), Backend.fromSpec("sim"));
+        assertEquals("spdk", Backend.SPDK.specName());
+    }
+
+    @Test
+    @DisplayName("Every bad value is reported with its path")
+    void problems() {
+        assertEquals(List.of(
+                        "$.blobfs.backend: unknown backend \"smi\"; did you mean \"sim\"? (backends: \"memory\", \"sim\", \"spdk\")",
+                        "$.blobfs.clusterSize: must be a positive multiple of 4096, was 1000",
+                        "$.blobfs.image: must not be empty",
+                        "$.blobfs.imgae: unknown field of blobfs placement; did you mean \"image\"? (known fields: \"backend\", \"clusterSize\","
+                                + " \"image\", \"mdPages\", \"size\")",
+                        "$.blobfs.mdPages: must be -1 (one per cluster) or positive, was 0",
+                        "$.blobfs.size: unknown unit \"GiBs\" in size \"8GiBs\" (units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)"),
+                Specs.problems(levelds("{\"image\": \"\", \"imgae\": \"x\", \"size\": \"8GiBs\", \"clusterSize\": 1000, \"mdPages\": 0,"
+                        + " \"backend\": \"smi\"}")));
+        assertEquals(List.of("$.blobfs.size: must be a positive multiple of 4096 bytes, was 1000"),
+                Specs.problems(levelds("{\"image\": \"x\", \"size\": \"1KB\"}")));
+        assertEquals(List.of("$.blobfs.size: not a size: \"lots\" (write bytes, or a number and a unit such as \"8GiB\" or \"500MB\")"),
+                Specs.problems(levelds("{\"image\": \"x\", \"size\": \"lots\"}")));
+        assertEquals(List.of("$.blobfs.size: expected a size: bytes as an integer, or a string such as \"8GiB\", got a number (4096.5)"),
+                Specs.problems(levelds("{\"image\": \"x\", \"size\": 4096.5}")));
+        assertEquals(List.of("$.blobfs.size: size \"0.5B\" is not a whole number of bytes that fits 63 bits"),
+                Specs.problems(levelds("{\"image\": \"x\", \"size\": \"0.5B\"}")));
+        assertEquals(List.of("$.blobfs.clusterSize: expected an integer, got a string (\"1MiB\")"),
+                Specs.problems(levelds("{\"image\": \"x\", \"size\": 4096, \"clusterSize\": \"1MiB\"}")));
+        assertEquals(List.of("$.blobfs: expected an object (blobfs placement), got a string (\"blobfs.img\")"),
+                Specs.problems(levelds("\"blobfs.img\"")));
+    }
+
+    @Test
+    @DisplayName("The record checks its fields")
+    void record() {
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("", 4096, 4096, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4095, 4096, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 0, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 4096, -2, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 4096, -1, null));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement(null, 4096, 4096, -1, Backend.SIM));
+    }
+
+    @Test
+    @DisplayName("The disk spec holds the image and cluster size, not the backend, size or metadata pages: sim and spdk share it")
+    void diskSpecIgnoresBackend() {
+        String sim = Specs.parse(levelds("{\"image\": \"blobfs.img\", \"size\": \"8GiB\", \"backend\": \"sim\"}")).diskSpec().toString();
+        String spdk = Specs.parse(levelds("{\"image\": \"blobfs.img\", \"size\": \"16GiB\", \"mdPages\": 64, \"backend\": \"spdk\"}"))
+                .diskSpec().toString();
+        assertEquals("{\"blobfs\":{\"clusterSize\":1048576,\"image\":\"blobfs.img\"},\"path\":\"datastore\",\"type\":\"levelds\"}", sim);
+        assertEquals(sim, spdk);
+        String other = Specs.parse(levelds("{\"image\": \"blobfs.img\", \"size\": \"8GiB\", \"clusterSize\": 65536}")).diskSpec().toString();
+        assertFalse(sim.equals(other), "the cluster size is part of the identity");
+    }
+
+    @Test
+    @DisplayName("The spdk backend parses, but opening it fails saying it is not in this build, and leaves no image behind")
+    void spdkNotAvailable() {
+        Composition c = Specs.COMPOSER.parse(levelds("{\"image\": \"blobfs.img\", \"size\": \"64MiB\", \"backend\": \"spdk\"}"));
+        DatastoreException e = assertThrows(DatastoreException.class, () -> c.create(repo));
+        assertTrue(e.getMessage().contains("\"spdk\" backend is not available in this build"), e.getMessage());
+        assertTrue(e.getMessage().contains("blobfs.img"), e.getMessage());
+        assertFalse(Files.exists(repo.resolve("blobfs.img")));
+    }
+
+    @Test
+    @DisplayName("A sim image that is not a blobstore fails to open, naming it")
+    void badImage() throws Exception {
+        Files.write(repo.resolve("junk.img"), new byte[8192]);
+        Composition c = Specs.COMPOSER.parse(levelds("{\"image\": \"junk.img\", \"size\": \"64MiB\"}"));
+        DatastoreException e = assertThrows(DatastoreException.class, () -> c.create(repo));
+        assertTrue(e.getMessage().contains("blobfs image \"junk.img\""), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("A sim image too small for its metadata is not left behind")
+    void failedFormat() {
+        Composition c = Specs.COMPOSER.parse(levelds("{\"image\": \"small.img\", \"size\": 8192}"));
+        DatastoreException e = assertThrows(DatastoreException.class, () -> c.create(repo));
+        assertTrue(e.getMessage().contains("small.img"), e.getMessage());
+        assertFalse(Files.exists(repo.resolve("small.img")));
+    }
+
+    @Test
+    @DisplayName("A levelds spec can be built in code with a placement")
+    void inCode() {
+        LeveldbSpec spec = new LeveldbSpec("db", Compression.NONE, Optional.of(BlobFsPlacement.of("x.img", 64L << 20).withBackend(Backend.MEMORY)));
+        assertEquals("{\"blobfs\":{\"clusterSize\":1048576,\"image\":\"x.img\"},\"path\":\"db\",\"type\":\"levelds\"}", spec.diskSpec().toString());
+    }
+}
