@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Blobstore suite on the simulator: memory devices with 4096- and 512-byte blocks, and a file device. */
+/** The Blobstore suite on the simulator: memory devices with 4096- and 512-byte blocks, a simulated device and a file device. */
 class SimBlobstoreSuiteTest {
 
     @Nested
@@ -38,6 +38,22 @@ class SimBlobstoreSuiteTest {
         @Override
         protected Blobstore init(BlobstoreOptions options) {
             dev = MemoryDevice.ofBytes(deviceBytes(), blockSize());
+            return SimBlobstore.init(dev, options);
+        }
+
+        @Override
+        protected Blobstore load(BlobstoreOptions options) {
+            return SimBlobstore.load(dev, options);
+        }
+    }
+
+    @Nested
+    class OnSimulatedDevice extends BlobstoreSuite {
+        private SimulatedDevice dev;
+
+        @Override
+        protected Blobstore init(BlobstoreOptions options) {
+            dev = new SimulatedDevice(MemoryDevice.ofBytes(deviceBytes(), blockSize()), 7);
             return SimBlobstore.init(dev, options);
         }
 
