@@ -44,6 +44,23 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class BlobFs implements AutoCloseable {
 
     public static final String BSTYPE = "BLOBFS";
+
+    /**
+     * The cluster size blobds formats BlobFS with: 256 KiB. Every file takes at least one cluster and one
+     * metadata page, and IPFS blocks are at most 1 MiB and usually 256 KiB, so 256 KiB clusters waste
+     * little per block file while LevelDB's larger tables span several clusters. SPDK's BlobFS default
+     * is 1 MiB ({@code spdk_fs_opts_init}); either loads here.
+     */
+    public static final long DEFAULT_CLUSTER_SIZE = 256 << 10;
+
+    /**
+     * Blobstore options to format a device for BlobFS (SPDK's mkfs): bstype {@code BLOBFS}, the given
+     * cluster size (0 for {@link #DEFAULT_CLUSTER_SIZE}) and metadata pages (-1: one per cluster).
+     */
+    public static io.github.blobds.blobstore.BlobstoreOptions formatOptions(long clusterSize, long mdPages) {
+        return io.github.blobds.blobstore.BlobstoreOptions.defaults().withBstype(BSTYPE)
+                .withClusterSize(clusterSize == 0 ? DEFAULT_CLUSTER_SIZE : clusterSize).withNumMdPages(mdPages);
+    }
     public static final int MAX_NAME_BYTES = 255;
     static final String XATTR_NAME = "name";
     static final String XATTR_LENGTH = "length";

@@ -162,4 +162,13 @@ class BlobFileSystemTest {
             assertEquals(100, Files.size(p));
         }
     }
+
+    @Test
+    void formatOptions() {
+        BlobstoreOptions o = BlobFs.formatOptions(0, -1);
+        assertEquals("BLOBFS", o.bstype());
+        assertEquals(256 << 10, o.clusterSize());
+        assertEquals(1 << 20, BlobFs.formatOptions(1 << 20, 64).clusterSize());
+        assertEquals(64, BlobFs.formatOptions(1 << 20, 64).numMdPages());
+    }
 }
