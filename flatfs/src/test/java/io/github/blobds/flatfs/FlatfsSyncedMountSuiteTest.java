@@ -1,6 +1,7 @@
 package io.github.blobds.flatfs;
 
 import io.github.blobds.conformance.DatastoreSuite;
+import io.github.blobds.conformance.SkipSubtests;
 import io.github.blobds.datastore.Datastore;
 import io.github.blobds.datastore.Key;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.blobds.blobfs.BlobFileSystem;
 import io.github.blobds.datastore.Batch;
 import io.github.blobds.datastore.ClosedException;
 import io.github.blobds.datastore.Key;
@@ -28,13 +29,17 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Several threads put, get, delete, batch and query at once on a LevelDB with a 64 KiB write buffer,
  * so that memtables are flushed and tables compacted under them. Each writer owns a key prefix and
  * checks its reads and prefix queries against its own model while it runs; a reader walks the whole
  * store; at the end the store equals the union of the models, before and after a reopen. A fixed
- * number of operations, no sleeps or timeouts; seeded with {@code -Dblobds.seed}.
+ * number of operations, no sleeps or timeouts; seeded with {@code -Dblobds.seed}. The model test runs
+ * on the default file system and on BlobFS over a simulated Blobstore on a {@code MemoryDevice}, where
+ * the threads' file operations meet BlobFS's own locking.
  */
 class LeveldbConcurrencyTest {
 
@@ -46,13 +51,23 @@ class LeveldbConcurrencyTest {
     @TempDir
     Path tmp;
 
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"the default file system", "BlobFS"})
     @DisplayName("Concurrent writers, readers and compactions agree with a model")
-    void concurrentOperations() throws Exception {
+    void concurrentOperations(String fileSystem) throws Exception {
+        if (fileSystem.equals("BlobFS")) {
+            try (BlobFileSystem fs = LeveldbBlobFsSuiteTest.newFileSystem()) {
+                concurrentOperations(fs.getPath("/db"));
+            }
+        } else {
+            concurrentOperations(tmp.resolve("db"));
+        }
+    }
+
+    private void concurrentOperations(Path dir) throws Exception {
         long seed = Long.getLong("blobds.seed", System.nanoTime());
         String where = " [seed " + seed + ", replay with -Dblobds.seed=" + seed + "]";
         LeveldbOptions options = LeveldbOptions.builder().syncWrites(false).writeBufferSize(WRITE_BUFFER).build();
-        Path dir = tmp.resolve("db");
         List<TreeMap<String, byte[]>> models = new ArrayList<>();
         long[] written = new long[WRITERS];
         try (LeveldbDatastore ds = LeveldbDatastore.open(dir, options)) {

@@ -1,4 +1,4 @@
-package io.github.blobds.flatfs;
+package io.github.blobds.conformance;
 
 import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -7,13 +7,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Disables named inherited subtests of a conformance suite, each with the reason it does not apply;
- * JUnit reports them as skipped with that reason.
+ * JUnit reports them as skipped with that reason. Register it on the suite's subclass:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SkipSubtests SKIP = new SkipSubtests(Map.of("combinations", "why they do not apply here"));
+ * }</pre>
+ *
+ * The names are the suite's test method names ({@code basicPutGet}, {@code combinations}, …).
  */
-final class SkipSubtests implements ExecutionCondition {
+public final class SkipSubtests implements ExecutionCondition {
 
     private final Map<String, String> reasons;
 
-    SkipSubtests(Map<String, String> reasons) {
+    /** @param reasons the reason each named subtest is skipped, by test method name */
+    public SkipSubtests(Map<String, String> reasons) {
         this.reasons = Map.copyOf(reasons);
     }
 
