@@ -23,6 +23,8 @@ final class BlobFile {
     /** Bytes [tailStart(), appendPos) not yet written as a whole io_unit. */
     final ByteBuffer tail;
     boolean tailWritten = true;
+    /** Whether this file wrote to its blob since the last device flush: a force with nothing to flush is free. */
+    boolean unflushed;
     int refCount;
     boolean deleted;
 

@@ -459,6 +459,7 @@ public final class BlobFs implements AutoCloseable {
             if (need > f.blob.numClusters()) {
                 f.blob.resize(need);
                 f.blob.syncMetadata();
+                f.unflushed = true;
             }
             int unit = f.ioUnit;
             if (f.tailLength() > 0 || len < unit) {
@@ -471,6 +472,7 @@ public final class BlobFs implements AutoCloseable {
                 f.tailWritten = false;
                 if (f.tailLength() == 0) {
                     f.blob.write(start / unit, f.tail.clear());
+                    f.unflushed = true;
                     f.tail.clear();
                     f.tailWritten = true;
                 }
@@ -478,6 +480,7 @@ public final class BlobFs implements AutoCloseable {
             int whole = src.remaining() / unit * unit;
             if (whole > 0) {
                 f.blob.write(f.appendPos / unit, src.slice(src.position(), whole));
+                f.unflushed = true;
                 src.position(src.position() + whole);
                 f.appendPos += whole;
             }
@@ -543,19 +546,29 @@ public final class BlobFs implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the file's data and length durable: writes a pending tail, flushes the device, then persists
+     * a changed length and flushes again. A file that wrote nothing since its last flush (a channel only
+     * read through, closed) costs no device flush.
+     */
     private void forceLocked(BlobFile f) {
         if (!f.tailWritten && f.tailLength() > 0) {
             ByteBuffer padded = ByteBuffer.allocate(f.ioUnit).put(f.tail.duplicate().clear().limit(f.tailLength()));
             f.blob.write(f.tailStart() / f.ioUnit, padded.clear());
+            f.unflushed = true;
             f.tailWritten = true;
         }
-        if (f.length != f.appendPos) {
+        boolean lengthChanged = f.length != f.appendPos;
+        if (lengthChanged) {
             bs.flush();
             f.blob.setXattr(XATTR_LENGTH, u64(f.appendPos));
             f.blob.syncMetadata();
             f.length = f.appendPos;
         }
-        bs.flush();
+        if (f.unflushed || lengthChanged) {
+            bs.flush();
+            f.unflushed = false;
+        }
     }
 
     /** Shrinks the file to {@code size} bytes (SPDK's truncate: the blob shrinks to whole clusters); durable on return. */
@@ -587,6 +600,7 @@ public final class BlobFs implements AutoCloseable {
             f.blob.setXattr(XATTR_LENGTH, u64(size));
             f.blob.syncMetadata();
             f.length = size;
+            f.unflushed = true;
             forceLocked(f);
         } catch (BlobstoreException ex) {
             throw io(f.name, ex);

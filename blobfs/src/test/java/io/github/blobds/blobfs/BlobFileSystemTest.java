@@ -10,6 +10,7 @@ import io.github.blobds.blobstore.Blob;
 import io.github.blobds.blobstore.BlobstoreOptions;
 import io.github.blobds.sim.MemoryDevice;
 import io.github.blobds.sim.SimBlobstore;
+import io.github.blobds.sim.SimulatedDevice;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -73,6 +74,37 @@ class BlobFileSystemTest {
     }
 
     // reference §4.1 golden bytes: "dir/file1" after a 5000-byte write: name xattr with NUL, length 5000 LE
+    @Test
+    void readingCostsNoDeviceFlushWritingStillForces() throws IOException {
+        // A flatfs get opens, reads and closes a file; closing a channel that wrote nothing must not flush
+        // the device (it did, and made random 256 KiB gets on a FileDevice 14× slower than the local disk).
+        SimulatedDevice dev = new SimulatedDevice(MemoryDevice.ofBytes(32 << 20, 4096), 1);
+        try (BlobFileSystem fs = BlobFileSystem.open(SimBlobstore.init(dev, OPTS), true)) {
+            Path p = fs.getPath("/block");
+            byte[] data = new byte[10_000];
+            new Random(3).nextBytes(data);
+            Files.write(p, data);
+            assertEquals(0, dev.unflushedWrites(), "a closed written file is durable");
+            long flushes = dev.stats().flushes();
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(data, Files.readAllBytes(p));
+                try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    ch.force(true); // nothing written through it: nothing to flush
+                }
+            }
+            assertEquals(flushes, dev.stats().flushes(), "reads and empty forces flushed the device");
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+                ch.force(true);
+                assertTrue(dev.stats().flushes() > flushes, "a force after a write flushes");
+                assertEquals(0, dev.unflushedWrites());
+                flushes = dev.stats().flushes();
+            }
+            assertEquals(flushes, dev.stats().flushes(), "closing after a force has nothing left to flush");
+            assertEquals(data.length + 3, Files.size(p));
+        }
+    }
+
     @Test
     void onDiskFormatMatchesSpdkBlobFs() throws IOException {
         MemoryDevice dev = MemoryDevice.ofBytes(32 << 20, 4096);
