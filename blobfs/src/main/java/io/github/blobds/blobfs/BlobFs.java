@@ -516,10 +516,17 @@ public final class BlobFs implements AutoCloseable {
                 long blobEnd = Math.min(end, tailStart);
                 long first = pos / unit;
                 long last = (blobEnd + unit - 1) / unit;
-                ByteBuffer buf = ByteBuffer.allocate((int) ((last - first) * unit));
-                f.blob.read(first, buf);
-                buf.position((int) (pos - first * unit)).limit((int) (blobEnd - first * unit));
-                dst.put(buf);
+                if (pos % unit == 0 && blobEnd % unit == 0) {
+                    // Whole io_units: straight into the caller's buffer, no bounce buffer.
+                    int len = (int) (blobEnd - pos);
+                    f.blob.read(first, dst.slice(dst.position(), len));
+                    dst.position(dst.position() + len);
+                } else {
+                    ByteBuffer buf = ByteBuffer.allocate((int) ((last - first) * unit));
+                    f.blob.read(first, buf);
+                    buf.position((int) (pos - first * unit)).limit((int) (blobEnd - first * unit));
+                    dst.put(buf);
+                }
                 pos = blobEnd;
             }
             if (pos < end) {

@@ -68,9 +68,14 @@ final class BlobFsImage {
         }
     }
 
+    /**
+     * Formats a device that is new and therefore already zero (a fresh sparse file, a new memory device):
+     * the data area is not cleared again (SPDK's {@code BS_CLEAR_WITH_NONE}), which on a file device would
+     * write zeroes over the whole image.
+     */
     private static SimBlobstore format(BlockDevice dev, BlobFsPlacement p) {
         return SimBlobstore.init(dev, BlobstoreOptions.defaults().withBstype(BlobFs.BSTYPE)
-                .withClusterSize(p.clusterSize()).withNumMdPages(p.mdPages()));
+                .withClusterSize(p.clusterSize()).withNumMdPages(p.mdPages()).withClearMethod(BlobstoreOptions.BsClearMethod.NONE));
     }
 
     private static <T extends AutoCloseable> T owned(BiConsumer<String, AutoCloseable> owner, String what, T resource) {
