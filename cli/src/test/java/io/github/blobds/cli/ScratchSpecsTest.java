@@ -1,0 +1,90 @@
+package io.github.blobds.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.blobds.compose.BlobFsPlacement;
+import io.github.blobds.compose.Composer;
+import io.github.blobds.compose.DatastoreSpec;
+import io.github.blobds.compose.DiskSpec;
+import io.github.blobds.compose.FlatfsSpec;
+import io.github.blobds.compose.KuboSpecs;
+import io.github.blobds.compose.LeveldbSpec;
+import io.github.blobds.compose.MeasureSpec;
+import io.github.blobds.compose.MountSpec;
+import io.github.blobds.datastore.Key;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The scratch copy of a spec: everything on disk moved inside the scratch repo, images formatted small. */
+class ScratchSpecsTest {
+
+    private static DatastoreSpec parse(String json) {
+        return Composer.create().parse(json).spec();
+    }
+
+    @Test
+    @DisplayName("Relative paths stay; absolute paths and climbing paths move to outside/ inside the scratch repo")
+    void paths() {
+        assertEquals("blocks", ScratchSpecs.inside("blocks"));
+        assertEquals("a/b", ScratchSpecs.inside("./a//b/"));
+        assertEquals("outside/var/lib/ipfs", ScratchSpecs.inside("/var/lib/ipfs"));
+        assertEquals("outside/up/up/data", ScratchSpecs.inside("../../data"));
+        assertEquals("outside", ScratchSpecs.inside("."));
+    }
+
+    @Test
+    @DisplayName("kubo's measure spec keeps its types, wrappers and options, with paths inside the scratch repo")
+    void kuboMeasure() {
+        MountSpec spec = (MountSpec) ScratchSpecs.rewrite(parse(KuboSpecs.MEASURE.replace("\"blocks\"", "\"/srv/blocks\"")), 1 << 20);
+        MeasureSpec blocks = (MeasureSpec) spec.mounts().get(0).spec();
+        assertEquals("flatfs.datastore", blocks.prefix());
+        assertEquals("outside/srv/blocks", ((FlatfsSpec) blocks.child()).path());
+        assertEquals("datastore", ((LeveldbSpec) ((MeasureSpec) spec.mounts().get(1).spec()).child()).path());
+        List<ScratchSpecs.Target> targets = ScratchSpecs.targets(spec);
+        assertEquals(List.of("measure/flatfs at /blocks", "measure/levelds at /", "whole tree"),
+                targets.stream().map(ScratchSpecs.Target::name).toList());
+        assertEquals(List.of(Key.of("/capital")), targets.get(0).flatfsMounts());
+        assertEquals(List.of(Key.of("/blocks")), targets.get(2).flatfsMounts());
+        MountSpec flatfsTarget = (MountSpec) targets.get(0).spec();
+        assertEquals(List.of(Key.of("/capital"), Key.ROOT), flatfsTarget.mounts().stream().map(MountSpec.Entry::mountpoint).toList());
+    }
+
+    @Test
+    @DisplayName("Sim images move inside and are formatted at most maxImageSize, keeping the cluster size; memory and SPDK stay")
+    void images() {
+        LeveldbSpec l = (LeveldbSpec) ScratchSpecs.rewrite(parse("""
+                {"type": "levelds", "path": "/abs", "blobfs": {"image": "/images/a.img", "size": "8GiB", "clusterSize": 262144, "mdPages": 100000}}"""),
+                64L << 20);
+        assertEquals("/abs", l.path(), "a path inside BlobFS stays");
+        BlobFsPlacement p = l.blobfs().orElseThrow();
+        assertEquals(new BlobFsPlacement("outside/images/a.img", 64L << 20, 262144, 256, BlobFsPlacement.Backend.SIM), p);
+        assertEquals(-1, ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
+                {"type": "levelds", "path": "d", "blobfs": {"image": "a.img", "size": "8GiB"}}"""), 1 << 20)).blobfs().orElseThrow().mdPages());
+        assertEquals(2L << 20, ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
+                {"type": "levelds", "path": "d", "blobfs": {"image": "a.img", "size": "8GiB"}}"""), 1)).blobfs().orElseThrow().size(),
+                "at least two clusters");
+        String memory = "{\"type\": \"levelds\", \"path\": \"d\", \"blobfs\": {\"image\": \"ram\", \"size\": \"1GiB\", \"backend\": \"memory\"}}";
+        assertEquals(parse(memory), ScratchSpecs.rewrite(parse(memory), 1 << 20));
+    }
+
+    @Test
+    @DisplayName("A spec type it does not know is refused: its fields might name the user's data")
+    void unknownType() {
+        record Foreign() implements DatastoreSpec {
+            @Override
+            public String type() {
+                return "foreign";
+            }
+
+            @Override
+            public DiskSpec diskSpec() {
+                return DiskSpec.NONE;
+            }
+        }
+        CliException e = assertThrows(CliException.class, () -> ScratchSpecs.rewrite(MountSpec.of(new MountSpec.Entry(Key.ROOT, new Foreign())), 1));
+        assertTrue(e.getMessage().contains("spec type \"foreign\""), e.getMessage());
+    }
+}
