@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  * The {@code blobds} command: repos made from kubo-style datastore specs ({@code init}, {@code put},
  * {@code get}, {@code has}, {@code rm}, {@code ls}, {@code du}, {@code metrics}), go-datastore's
  * conformance suite on a scratch copy of a repo's tree ({@code conformance}), and tools for Blobstore and
- * BlobFS images ({@code blobstore inspect|fsck}, {@code blobfs ls|cat|import|export}).
+ * BlobFS images ({@code blobstore inspect|fsck}, {@code blobfs ls|cat|import|export}), and the side-by-side
+ * comparison with its peers ({@code bench}).
  *
  * <p>Exit codes: 0 done (or yes), 1 no ({@code has} on a missing key, problems found by
  * {@code blobstore fsck}, failing {@code conformance} tests), 2 an error, named on standard error in one
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = "go-datastore on SPDK's Blobstore or its simulator: repos from kubo-style specs, image tools, conformance.",
         subcommands = {InitCommand.class, PutCommand.class, GetCommand.class, HasCommand.class, RmCommand.class, LsCommand.class,
                 DuCommand.class, MetricsCommand.class, ConformanceCommand.class, BlobstoreCommand.class, BlobfsCommand.class,
-                CommandLine.HelpCommand.class},
+                BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Repo: --repo, else $BLOBDS_REPO, else ~/.blobds. Exit codes: 0 done or yes, 1 no (has: absent; fsck:"
                 + " problems; conformance: failures), 2 error."})
 public final class BlobdsCommand implements Runnable {
