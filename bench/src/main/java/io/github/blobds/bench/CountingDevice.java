@@ -1,17 +1,16 @@
 package io.github.blobds.bench;
 
 import io.github.blobds.sim.BlockDevice;
-import java.nio.ByteBuffer;
+import io.github.blobds.sim.ForwardingBlockDevice;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A {@link BlockDevice} that forwards everything and counts {@link #flush()} calls (the fsyncs of a BlobFS). */
-final class CountingDevice implements BlockDevice {
+final class CountingDevice extends ForwardingBlockDevice {
 
-    private final BlockDevice device;
     private final AtomicLong flushes = new AtomicLong();
 
     CountingDevice(BlockDevice device) {
-        this.device = device;
+        super(device);
     }
 
     long flushes() {
@@ -19,48 +18,8 @@ final class CountingDevice implements BlockDevice {
     }
 
     @Override
-    public int blockSize() {
-        return device.blockSize();
-    }
-
-    @Override
-    public long blockCount() {
-        return device.blockCount();
-    }
-
-    @Override
-    public void read(long lba, ByteBuffer dst) {
-        device.read(lba, dst);
-    }
-
-    @Override
-    public void write(long lba, ByteBuffer src) {
-        device.write(lba, src);
-    }
-
-    @Override
-    public void writeZeroes(long lba, long count) {
-        device.writeZeroes(lba, count);
-    }
-
-    @Override
-    public void unmap(long lba, long count) {
-        device.unmap(lba, count);
-    }
-
-    @Override
     public void flush() {
         flushes.incrementAndGet();
-        device.flush();
-    }
-
-    @Override
-    public void close() {
-        device.close();
-    }
-
-    @Override
-    public String toString() {
-        return "Counting(" + device + ")";
+        super.flush();
     }
 }

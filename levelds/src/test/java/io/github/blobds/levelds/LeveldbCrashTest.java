@@ -11,6 +11,7 @@ import io.github.blobds.datastore.query.Entry;
 import io.github.blobds.datastore.query.Query;
 import io.github.blobds.datastore.query.Results;
 import io.github.blobds.sim.BlockDevice;
+import io.github.blobds.sim.ForwardingBlockDevice;
 import io.github.blobds.sim.MemoryDevice;
 import io.github.blobds.sim.SimBlobstore;
 import io.github.blobds.sim.SimulatedDevice;
@@ -208,13 +209,12 @@ class LeveldbCrashTest {
      * One stack's view of the device: after {@code budget} mutating calls, or {@link #cut()}, every call
      * fails with {@code EIO}, as after a power loss; closing it leaves the device open for the next stack.
      */
-    private static final class Fence implements BlockDevice {
-        private final BlockDevice device;
+    private static final class Fence extends ForwardingBlockDevice {
         private final AtomicLong budget;
         private volatile boolean cut;
 
         Fence(BlockDevice device, long budget) {
-            this.device = device;
+            super(device);
             this.budget = new AtomicLong(budget);
         }
 
@@ -241,45 +241,36 @@ class LeveldbCrashTest {
         }
 
         @Override
-        public int blockSize() {
-            return device.blockSize();
-        }
-
-        @Override
-        public long blockCount() {
-            return device.blockCount();
-        }
-
-        @Override
         public void read(long lba, ByteBuffer dst) {
             check("read");
-            device.read(lba, dst);
+            super.read(lba, dst);
         }
 
         @Override
         public void write(long lba, ByteBuffer src) {
             mutate("write");
-            device.write(lba, src);
+            super.write(lba, src);
         }
 
         @Override
         public void writeZeroes(long lba, long count) {
             mutate("write-zeroes");
-            device.writeZeroes(lba, count);
+            super.writeZeroes(lba, count);
         }
 
         @Override
         public void unmap(long lba, long count) {
             mutate("unmap");
-            device.unmap(lba, count);
+            super.unmap(lba, count);
         }
 
         @Override
         public void flush() {
             mutate("flush");
-            device.flush();
+            super.flush();
         }
 
+        /** Leaves the device open for the next stack. */
         @Override
         public void close() {
             cut = true;
