@@ -9,7 +9,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A block device on a file, like SPDK's aio bdev: positional reads and writes, {@link #flush()} is
- * {@code FileChannel.force(true)}. Unmap and write-zeroes write zeroes. The file's length is the
+ * {@code FileChannel.force(false)} ({@code fdatasync}: the data and what the file system needs to read it
+ * back, such as newly allocated blocks of a sparse image, but not the file's timestamps — the image's
+ * length never changes). Unmap and write-zeroes write zeroes. The file's length is the
  * device size; an image written here opens in SPDK through an aio bdev with the same block size.
  */
 public final class FileDevice implements BlockDevice {
@@ -132,7 +134,7 @@ public final class FileDevice implements BlockDevice {
     public void flush() {
         DeviceChecks.open(this, closed, "flush");
         try {
-            channel.force(true);
+            channel.force(false);
         } catch (IOException e) {
             throw new BlobstoreException(BlobstoreException.EIO, this + ": flush failed: " + e, e);
         }
