@@ -2,6 +2,7 @@ package io.github.blobds.compose;
 
 import io.github.blobds.blobfs.BlobFileSystem;
 import io.github.blobds.blobfs.BlobFs;
+import io.github.blobds.blobstore.Blobstore;
 import io.github.blobds.blobstore.BlobstoreOptions;
 import io.github.blobds.datastore.DatastoreException;
 import io.github.blobds.sim.BlockDevice;
@@ -27,9 +28,8 @@ final class BlobFsImage {
     static BlobFileSystem open(BlobFsPlacement p, Path repo, BiConsumer<String, AutoCloseable> owner) {
         String name = "blobfs image \"" + p.image() + "\"";
         try {
-            SimBlobstore blobstore = switch (p.backend()) {
-                case SPDK -> throw new DatastoreException(name + ": the \"spdk\" backend is not available in this build (the blobfs-spdk"
-                        + " module and SPDK are not on the class path); the \"sim\" backend opens the same image file with its data");
+            Blobstore blobstore = switch (p.backend()) {
+                case SPDK -> SpdkImage.open(repo.resolve(p.image()).normalize(), p, name, owner);
                 case MEMORY -> format(owned(owner, name + " (memory device)", MemoryDevice.ofBytes(p.size(), BlobFsPlacement.BLOCK_SIZE)), p);
                 case SIM -> onFile(repo.resolve(p.image()).normalize(), p, name, owner);
             };

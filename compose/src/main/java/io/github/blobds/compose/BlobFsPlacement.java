@@ -60,7 +60,10 @@ public record BlobFsPlacement(String image, long size, long clusterSize, long md
         SIM,
         /** The simulator on a device in memory (like SPDK's malloc bdev): gone when the datastore closes. */
         MEMORY,
-        /** SPDK's own Blobstore (the blobfs-spdk module), which is not part of this build: opening fails, saying so. */
+        /**
+         * SPDK's own Blobstore (module blobfs-spdk) on an aio bdev over the image file: the same image and
+         * data as {@link #SIM}. Where SPDK is not installed, opening fails, saying why.
+         */
         SPDK;
 
         /** The name used in specs: {@code "sim"}, {@code "memory"}, {@code "spdk"}. */

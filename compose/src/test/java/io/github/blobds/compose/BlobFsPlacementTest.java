@@ -1,5 +1,6 @@
 package io.github.blobds.compose;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.blobds.compose.BlobFsPlacement.Backend;
 import io.github.blobds.datastore.DatastoreException;
 import io.github.blobds.datastore.InvalidArgumentException;
+import io.github.blobds.datastore.Key;
 import io.github.blobds.levelds.LeveldbOptions.Compression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,13 +111,35 @@ class BlobFsPlacementTest {
     }
 
     @Test
-    @DisplayName("The spdk backend parses, but opening it fails saying it is not in this build, and leaves no image behind")
+    @Tag("nospdk")
+    @DisplayName("Without SPDK, the spdk backend fails saying why, and leaves no image behind")
     void spdkNotAvailable() {
+        // The build points blobds.spdk.library at a file that does not exist unless -Pspdk runs (compose's pom).
         Composition c = Specs.COMPOSER.parse(levelds("{\"image\": \"blobfs.img\", \"size\": \"64MiB\", \"backend\": \"spdk\"}"));
         DatastoreException e = assertThrows(DatastoreException.class, () -> c.create(repo));
-        assertTrue(e.getMessage().contains("\"spdk\" backend is not available in this build"), e.getMessage());
+        assertTrue(e.getMessage().contains("the \"spdk\" backend cannot run here"), e.getMessage());
         assertTrue(e.getMessage().contains("blobfs.img"), e.getMessage());
+        assertTrue(e.getMessage().contains("the \"sim\" backend opens the same image file"), e.getMessage());
         assertFalse(Files.exists(repo.resolve("blobfs.img")));
+    }
+
+    @Test
+    @Tag("spdk")
+    @DisplayName("Changing one spec line moves an image from the simulator to SPDK and back, with its data (-Pspdk)")
+    void simToSpdkAndBack() {
+        String sim = levelds("{\"image\": \"blobfs.img\", \"size\": \"64MiB\", \"clusterSize\": 65536, \"backend\": \"sim\"}");
+        String spdk = sim.replace("\"backend\": \"sim\"", "\"backend\": \"spdk\"");
+        try (var ds = Specs.COMPOSER.parse(sim).create(repo)) {
+            ds.put(Key.of("/written/by/sim"), "one".getBytes(UTF_8));
+        }
+        try (var ds = Specs.COMPOSER.parse(spdk).open(repo)) {
+            assertEquals("one", new String(ds.get(Key.of("/written/by/sim")), UTF_8));
+            ds.put(Key.of("/written/by/spdk"), "two".getBytes(UTF_8));
+        }
+        try (var ds = Specs.COMPOSER.parse(sim).open(repo)) {
+            assertEquals("one", new String(ds.get(Key.of("/written/by/sim")), UTF_8));
+            assertEquals("two", new String(ds.get(Key.of("/written/by/spdk")), UTF_8));
+        }
     }
 
     @Test
