@@ -26,4 +26,7 @@ for dir in $(pkg-config --cflags-only-I spdk_blob | sed 's/-I//g'); do
     fi
 done
 echo "[native] building libblobds_spdk.so against SPDK ${version:-?} (spdk_blob $(pkg-config --modversion spdk_blob)) for $platform"
-exec make -f Makefile OBJDIR="$objdir" OUTDIR="$classes/native/$platform" JAVA_HOME="$java_home"
+make -f Makefile OBJDIR="$objdir" OUTDIR="$classes/native/$platform" JAVA_HOME="$java_home"
+# What it was built against, for the manifest of blobfs-spdk's platform jar.
+printf 'spdk.version=%s\nspdk_blob.version=%s\nplatform=%s\n' "${version:-unknown}" "$(pkg-config --modversion spdk_blob)" "$platform" \
+    > "$classes/native/$platform/build.properties"

@@ -50,9 +50,10 @@ public record BenchOptions(
     public static final String USAGE = """
             Usage: SideBySide [options]
               --workloads LIST      blocks,records (default: both)
-              --contenders LIST     any of flatfs-local, flatfs-blobfs-file, flatfs-blobfs-memory, levelds-local,
-                                    levelds-blobfs-file, levelds-blobfs-memory, rocksdb, lmdb
-                                    (default: flatfs-* for blocks, levelds-* for records, rocksdb and lmdb for both)
+              --contenders LIST     any of flatfs-local, flatfs-blobfs-file, flatfs-blobfs-memory, flatfs-blobfs-spdk,
+                                    levelds-local, levelds-blobfs-file, levelds-blobfs-memory, levelds-blobfs-spdk,
+                                    rocksdb, lmdb (default: flatfs-* for blocks, levelds-* for records, rocksdb and
+                                    lmdb for both; the *-spdk ones are skipped, saying why, where SPDK is not installed)
               --blocks N            256 KiB blocks put one at a time, and N more in batches (default 2000)
               --block-size BYTES    bytes per block (default 262144)
               --block-batch N       blocks per batch (default 64)

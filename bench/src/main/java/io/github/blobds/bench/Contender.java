@@ -20,7 +20,8 @@ import java.util.List;
  * A datastore on a device, as the report names it. blobds' own rows use kubo's settings (flatfs
  * {@code next-to-last/2} with sync, levelds with synced writes and no compression); BlobFS rows run
  * on a simulated Blobstore (BlobFS's 256 KiB clusters) on a {@link FileDevice} image in the work
- * directory or on a {@link MemoryDevice}. The peers run on the local disk in the same sync mode.
+ * directory or on a {@link MemoryDevice}, and, where SPDK is installed, on SPDK's own Blobstore on an aio
+ * bdev over an image file. The peers run on the local disk in the same sync mode.
  */
 public enum Contender {
     /** flatfs on the local disk (the blocks baseline). */
@@ -29,12 +30,16 @@ public enum Contender {
     FLATFS_BLOBFS_FILE("flatfs-blobfs-file", "flatfs, BlobFS on FileDevice", Kind.FLATFS, Device.FILE),
     /** flatfs on BlobFS over a simulated Blobstore on a MemoryDevice. */
     FLATFS_BLOBFS_MEMORY("flatfs-blobfs-memory", "flatfs, BlobFS on MemoryDevice", Kind.FLATFS, Device.MEMORY),
+    /** flatfs on BlobFS over SPDK's own Blobstore on an aio bdev over an image file (where SPDK is installed). */
+    FLATFS_BLOBFS_SPDK("flatfs-blobfs-spdk", "flatfs, BlobFS on SPDK (aio bdev)", Kind.FLATFS, Device.SPDK),
     /** levelds on the local disk (the records baseline). */
     LEVELDS_LOCAL("levelds-local", "levelds, local disk", Kind.LEVELDS, Device.LOCAL),
     /** levelds on BlobFS over a simulated Blobstore on a FileDevice image. */
     LEVELDS_BLOBFS_FILE("levelds-blobfs-file", "levelds, BlobFS on FileDevice", Kind.LEVELDS, Device.FILE),
     /** levelds on BlobFS over a simulated Blobstore on a MemoryDevice. */
     LEVELDS_BLOBFS_MEMORY("levelds-blobfs-memory", "levelds, BlobFS on MemoryDevice", Kind.LEVELDS, Device.MEMORY),
+    /** levelds on BlobFS over SPDK's own Blobstore on an aio bdev over an image file (where SPDK is installed). */
+    LEVELDS_BLOBFS_SPDK("levelds-blobfs-spdk", "levelds, BlobFS on SPDK (aio bdev)", Kind.LEVELDS, Device.SPDK),
     /** RocksDB (rocksdbjni) on the local disk, synced writes. */
     ROCKSDB("rocksdb", "RocksDB (JNI), local disk", Kind.ROCKSDB, Device.LOCAL),
     /** LMDB (lmdbjava) on the local disk, durable commits. */
@@ -42,7 +47,7 @@ public enum Contender {
 
     enum Kind { FLATFS, LEVELDS, ROCKSDB, LMDB }
 
-    enum Device { LOCAL, FILE, MEMORY }
+    enum Device { LOCAL, FILE, MEMORY, SPDK }
 
     private final String id;
     private final String title;
@@ -106,7 +111,7 @@ public enum Contender {
                     RocksStore.checkAvailable();
                     yield null;
                 }
-                default -> null;
+                default -> device == Device.SPDK ? SpdkSupport.unavailableReason() : null;
             };
         } catch (RuntimeException | LinkageError e) {
             return "cannot load " + kind + ": " + e;
@@ -126,9 +131,15 @@ public enum Contender {
     private Store openDatastore(Path dir, long deviceBytes) {
         CountingDevice counting = null;
         BlobFileSystem blobfs = null;
+        Runnable afterClose = null;
         Path root = dir;
         try {
-            if (device != Device.LOCAL) {
+            if (device == Device.SPDK) {
+                SpdkSupport.Image image = SpdkSupport.image(dir.resolve("blobfs.img"), deviceBytes);
+                blobfs = BlobFileSystem.open(image.blobstore(), true);
+                afterClose = image::deleteBdev;
+                root = blobfs.getPath("/");
+            } else if (device != Device.LOCAL) {
                 BlockDevice dev = device == Device.FILE
                         ? FileDevice.create(dir.resolve("blobfs.img"), deviceBytes, 4096)
                         : MemoryDevice.ofBytes(deviceBytes, 4096);
@@ -141,10 +152,10 @@ public enum Contender {
         }
         if (kind == Kind.FLATFS) {
             FlatfsDatastore ds = FlatfsDatastore.createOrOpen(root.resolve("blocks"), ShardFunction.DEFAULT, true);
-            return new DatastoreStore(ds, blobfs, counting, true);
+            return new DatastoreStore(ds, blobfs, counting, afterClose, true);
         }
         LeveldbDatastore ds = LeveldbDatastore.open(root.resolve("leveldb"), LeveldbOptions.defaults());
-        return new DatastoreStore(ds, blobfs, counting, false);
+        return new DatastoreStore(ds, blobfs, counting, afterClose, false);
     }
 
     private static long roundUp(long n, long unit) {

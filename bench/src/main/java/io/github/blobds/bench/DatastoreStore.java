@@ -21,12 +21,19 @@ final class DatastoreStore implements Store {
     private final Batching ds;
     private final BlobFileSystem blobfs;
     private final CountingDevice device;
+    private final Runnable afterClose;
     private final boolean flatfs;
 
-    DatastoreStore(Batching ds, BlobFileSystem blobfs, CountingDevice device, boolean flatfs) {
+    /**
+     * @param blobfs     the BlobFS the datastore lives on, closed after it; null on the local disk
+     * @param device     the counting device under that BlobFS, closed last; null where flushes are not counted
+     * @param afterClose what to release after the BlobFS (an SPDK bdev), or null
+     */
+    DatastoreStore(Batching ds, BlobFileSystem blobfs, CountingDevice device, Runnable afterClose, boolean flatfs) {
         this.ds = ds;
         this.blobfs = blobfs;
         this.device = device;
+        this.afterClose = afterClose;
         this.flatfs = flatfs;
     }
 
@@ -85,6 +92,9 @@ final class DatastoreStore implements Store {
      */
     @Override
     public double designFsyncs(Phase phase, int batch) {
+        if (blobfs != null) {
+            return Double.NaN; // BlobFS on SPDK: its flushes are not counted, and no design figure stands for them
+        }
         if (flatfs) {
             return phase == Phase.PUT_ONE ? 2 : 1 + 2.0 / batch;
         }
@@ -100,7 +110,12 @@ final class DatastoreStore implements Store {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
-                device.close();
+                if (device != null) {
+                    device.close();
+                }
+                if (afterClose != null) {
+                    afterClose.run();
+                }
             }
         }
     }

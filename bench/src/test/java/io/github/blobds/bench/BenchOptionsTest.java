@@ -72,9 +72,9 @@ class BenchOptionsTest {
     void contenders() {
         BenchOptions o = BenchOptions.defaults();
         assertEquals(List.of(Contender.FLATFS_LOCAL, Contender.FLATFS_BLOBFS_FILE, Contender.FLATFS_BLOBFS_MEMORY,
-                Contender.ROCKSDB, Contender.LMDB), o.contendersOf(Workload.BLOCKS));
+                Contender.FLATFS_BLOBFS_SPDK, Contender.ROCKSDB, Contender.LMDB), o.contendersOf(Workload.BLOCKS));
         assertEquals(List.of(Contender.LEVELDS_LOCAL, Contender.LEVELDS_BLOBFS_FILE, Contender.LEVELDS_BLOBFS_MEMORY,
-                Contender.ROCKSDB, Contender.LMDB), o.contendersOf(Workload.RECORDS));
+                Contender.LEVELDS_BLOBFS_SPDK, Contender.ROCKSDB, Contender.LMDB), o.contendersOf(Workload.RECORDS));
         BenchOptions chosen = o.withContenders(List.of(Contender.LMDB, Contender.FLATFS_LOCAL, Contender.LEVELDS_LOCAL));
         assertEquals(List.of(Contender.FLATFS_LOCAL, Contender.LEVELDS_LOCAL, Contender.LMDB), chosen.contendersOf(Workload.BLOCKS));
         assertEquals(List.of(Contender.LEVELDS_LOCAL, Contender.LMDB), chosen.contendersOf(Workload.RECORDS));
