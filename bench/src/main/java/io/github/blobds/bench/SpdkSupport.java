@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * SPDK for the bench's SPDK contenders: one environment per process (no PCI, no huge pages,
- * {@code -Dblobds.spdk.memSize=MiB}, default 1024), stopped at exit; an aio bdev per store.
+ * SPDK for the bench's SPDK contenders: the process's environment ({@link SpdkEnvironment#currentOrStart()})
+ * and an aio bdev per store.
  */
 final class SpdkSupport {
 
@@ -30,7 +30,7 @@ final class SpdkSupport {
     }
 
     static Image image(Path file, long bytes) {
-        SpdkEnvironment env = environment();
+        SpdkEnvironment env = SpdkEnvironment.currentOrStart();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(bytes);
         } catch (IOException e) {
@@ -45,18 +45,10 @@ final class SpdkSupport {
     /** Why SPDK cannot run in this JVM, or null when it can (starting it if needed). */
     static String unavailableReason() {
         try {
-            environment();
+            SpdkEnvironment.currentOrStart();
             return null;
         } catch (SpdkUnavailableException e) {
             return "SPDK is not available: " + e.getMessage();
         }
-    }
-
-    private static synchronized SpdkEnvironment environment() {
-        return SpdkEnvironment.current().orElseGet(() -> {
-            SpdkEnvironment env = SpdkEnvironment.start(SpdkEnvironment.Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 1024)));
-            Runtime.getRuntime().addShutdownHook(new Thread(env::close, "blobds-spdk-shutdown"));
-            return env;
-        });
     }
 }

@@ -131,6 +131,24 @@ public final class SpdkEnvironment implements AutoCloseable {
         return Optional.ofNullable(current);
     }
 
+    /**
+     * The running environment, or one started now without hardware ({@link Options#withoutHardware}, with
+     * {@code -Dblobds.spdk.memSize} MiB of memory, 1024 by default) and closed when the JVM exits: for
+     * libraries (compose, bench) that need SPDK for a while and leave the process's one environment to
+     * whoever started it.
+     *
+     * @throws SpdkUnavailableException when the shim cannot load
+     * @throws BlobstoreException when SPDK cannot start
+     */
+    public static synchronized SpdkEnvironment currentOrStart() {
+        if (current != null) {
+            return current;
+        }
+        SpdkEnvironment env = start(Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 1024)));
+        Runtime.getRuntime().addShutdownHook(new Thread(env::close, "blobds-spdk-shutdown"));
+        return env;
+    }
+
     /** The options it started with. */
     public Options options() {
         return options;

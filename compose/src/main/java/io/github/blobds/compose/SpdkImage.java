@@ -31,7 +31,7 @@ final class SpdkImage {
     static Blobstore open(Path file, BlobFsPlacement p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
         SpdkEnvironment env;
         try {
-            env = environment();
+            env = SpdkEnvironment.currentOrStart();
         } catch (SpdkUnavailableException e) {
             throw new DatastoreException(name + ": the \"spdk\" backend cannot run here: " + e.getMessage()
                     + " (docs/spdk.md says how to install SPDK; the \"sim\" backend opens the same image file with its data)", e);
@@ -69,13 +69,5 @@ final class SpdkImage {
             Files.deleteIfExists(file);
             throw e;
         }
-    }
-
-    private static synchronized SpdkEnvironment environment() {
-        return SpdkEnvironment.current().orElseGet(() -> {
-            SpdkEnvironment env = SpdkEnvironment.start(SpdkEnvironment.Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 1024)));
-            Runtime.getRuntime().addShutdownHook(new Thread(env::close, "blobds-spdk-shutdown"));
-            return env;
-        });
     }
 }
