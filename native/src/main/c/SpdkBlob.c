@@ -6,10 +6,14 @@
 #include "shim.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "spdk/blob.h"
+#include "spdk/env.h"
+
+#include <rte_memory.h>
 
 #define BLOB(h) ((struct spdk_blob *)(uintptr_t)(h))
 #define BS(h) ((struct shim_bs *)(uintptr_t)(h))
@@ -120,15 +124,96 @@ io(struct shim_call *call)
 }
 
 /*
+ * Whether a PCI device can reach every page of [address, address + length): it is in SPDK's memory map
+ * (DPDK's huge pages, or memory registered with spdk_mem_register). Without huge pages SPDK translates
+ * nothing (spdk_vtophys always fails) and no device could be used; there, for the test runs that bounce
+ * anyway, DPDK's own memory (spdk_dma_malloc) counts as reachable.
+ */
+static bool
+dma_able(const uint8_t *address, uint64_t length)
+{
+	uint64_t done = 0;
+
+	if (g_shim_no_huge) {
+		const struct rte_memseg_list *list = rte_mem_virt2memseg_list(address);
+
+		return list != NULL && list == rte_mem_virt2memseg_list(address + length - 1);
+	}
+
+	while (done < length) {
+		uint64_t size = length - done;
+
+		if (spdk_vtophys(address + done, &size) == SPDK_VTOPHYS_ERROR || size == 0) {
+			return false;
+		}
+		done += size;
+	}
+	return true;
+}
+
+static int
+run_io(jlong bs, jlong blob, bool write, uint64_t offset, void *payload, uint64_t io_units)
+{
+	struct shim_call call = {0};
+
+	call.fn = io;
+	call.p[0] = BLOB(blob);
+	call.p[1] = BS(bs);
+	call.p[2] = payload;
+	call.u[0] = write ? IO_WRITE : IO_READ;
+	call.u[1] = offset;
+	call.u[2] = io_units;
+	return shim_run(&call);
+}
+
+/*
+ * A transfer through DMA-able memory (spdk_dma_malloc, from DPDK's memory), in pieces of at most
+ * DMA_BOUNCE_MAX bytes: for buffers outside SPDK's memory map when the environment runs with PCI.
+ */
+#define DMA_BOUNCE_MAX (1u << 20)
+
+static int
+dma_bounced(jlong bs, jlong blob, bool write, uint64_t offset, uint8_t *payload, uint64_t length, uint64_t io_unit)
+{
+	uint64_t piece = length < DMA_BOUNCE_MAX ? length : DMA_BOUNCE_MAX / io_unit * io_unit;
+	uint64_t done = 0;
+	void *bounce;
+	int rc = 0;
+
+	if (piece == 0) {
+		piece = io_unit;
+	}
+	bounce = spdk_dma_malloc(piece, SHIM_ALIGN, NULL);
+	if (bounce == NULL) {
+		return -ENOMEM;
+	}
+	atomic_fetch_add(&g_shim_dma_bounces, 1);
+	while (done < length && rc == 0) {
+		uint64_t n = length - done < piece ? length - done : piece;
+
+		if (write) {
+			memcpy(bounce, payload + done, n);
+		}
+		rc = run_io(bs, blob, write, offset + done / io_unit, bounce, n / io_unit);
+		if (rc == 0 && !write) {
+			memcpy(payload + done, bounce, n);
+		}
+		done += n;
+	}
+	spdk_dma_free(bounce);
+	return rc;
+}
+
+/*
  * int nativeTransfer(long bs, long blob, boolean write, long offset, ByteBuffer buffer, int position, int length):
- * a read or write of length bytes at buffer[position] and io_unit offset (a direct buffer; no copy
- * when it is 4 KiB aligned).
+ * a read or write of length bytes at buffer[position] and io_unit offset, from a direct buffer: no copy
+ * when it is 4 KiB aligned and, with PCI, in SPDK's memory map; otherwise through an aligned (with PCI,
+ * DMA-able) bounce buffer.
  */
 JNIEXPORT jint JNICALL
 Java_io_github_blobds_spdk_SpdkBlob_nativeTransfer(JNIEnv *env, jclass cls, jlong bs, jlong blob, jboolean write,
 		jlong offset, jobject buffer, jint position, jint length)
 {
-	struct shim_call call = {0};
 	uint8_t *address, *payload;
 	void *bounce = NULL;
 	jlong capacity;
@@ -148,6 +233,9 @@ Java_io_github_blobds_spdk_SpdkBlob_nativeTransfer(JNIEnv *env, jclass cls, jlon
 		return -EINVAL;
 	}
 	payload = address + position;
+	if (length > 0 && g_shim_dma_bounce && !dma_able(payload, (uint64_t)length)) {
+		return dma_bounced(bs, blob, write, (uint64_t)offset, payload, (uint64_t)length, io_unit);
+	}
 	/* O_DIRECT bdevs (aio on a file or disk) need aligned memory; the bdev layer would bounce through
 	 * one iobuf buffer, which caps the transfer. Unaligned buffers bounce here instead. */
 	if (((uintptr_t)payload & (SHIM_ALIGN - 1)) != 0 && length > 0) {
@@ -158,14 +246,7 @@ Java_io_github_blobds_spdk_SpdkBlob_nativeTransfer(JNIEnv *env, jclass cls, jlon
 			memcpy(bounce, payload, (size_t)length);
 		}
 	}
-	call.fn = io;
-	call.p[0] = BLOB(blob);
-	call.p[1] = BS(bs);
-	call.p[2] = bounce != NULL ? bounce : payload;
-	call.u[0] = write ? IO_WRITE : IO_READ;
-	call.u[1] = (uint64_t)offset;
-	call.u[2] = (uint64_t)length / io_unit;
-	rc = shim_run(&call);
+	rc = run_io(bs, blob, write, (uint64_t)offset, bounce != NULL ? bounce : payload, (uint64_t)length / io_unit);
 	if (bounce != NULL) {
 		if (!write && rc == 0) {
 			memcpy(payload, bounce, (size_t)length);

@@ -46,6 +46,9 @@
 
 SHIM_HIDDEN struct spdk_thread *g_shim_app_thread;
 SHIM_HIDDEN atomic_bool g_shim_running;
+SHIM_HIDDEN bool g_shim_dma_bounce;
+SHIM_HIDDEN bool g_shim_no_huge;
+SHIM_HIDDEN atomic_long g_shim_dma_bounces;
 
 extern atomic_long g_shim_pending;
 extern pthread_mutex_t g_shim_wake_lock;
@@ -285,6 +288,86 @@ bdev_info(struct shim_call *call)
 	shim_complete(call, 0);
 }
 
+/* out_ptr = the names of all bdevs, each followed by '\n' (malloc'd). */
+static void
+bdev_names(struct shim_call *call)
+{
+	struct spdk_bdev *bdev;
+	size_t len = 1, at = 0;
+	char *names;
+
+	for (bdev = spdk_bdev_first(); bdev != NULL; bdev = spdk_bdev_next(bdev)) {
+		len += strlen(spdk_bdev_get_name(bdev)) + 1;
+	}
+	names = malloc(len);
+	if (names == NULL) {
+		shim_complete(call, -ENOMEM);
+		return;
+	}
+	for (bdev = spdk_bdev_first(); bdev != NULL; bdev = spdk_bdev_next(bdev)) {
+		const char *name = spdk_bdev_get_name(bdev);
+		size_t n = strlen(name);
+
+		if (at + n + 1 >= len) {
+			break; /* a bdev registered between the two walks: leave it out */
+		}
+		memcpy(names + at, name, n);
+		names[at + n] = '\n';
+		at += n + 1;
+	}
+	names[at] = '\0';
+	call->out_ptr = names;
+	shim_complete(call, 0);
+}
+
+static void
+bdev_event(enum spdk_bdev_event_type type, struct spdk_bdev *bdev, void *ctx)
+{
+	(void)type;
+	(void)bdev;
+	(void)ctx;
+}
+
+/* A raw read of a bdev: p[0] desc, p[1] channel, p[2] DMA buffer; u[0] offset, u[1] length (blocks' worth). */
+static void
+bdev_read_done(struct spdk_bdev_io *io, bool success, void *arg)
+{
+	struct shim_call *call = arg;
+
+	spdk_bdev_free_io(io);
+	spdk_put_io_channel(call->p[1]);
+	spdk_bdev_close(call->p[0]);
+	shim_complete(call, success ? 0 : -EIO);
+}
+
+static void
+bdev_read(struct shim_call *call)
+{
+	struct spdk_bdev_desc *desc;
+	struct spdk_io_channel *channel;
+	int rc;
+
+	rc = spdk_bdev_open_ext(call->s, false, bdev_event, NULL, &desc);
+	if (rc != 0) {
+		shim_complete(call, rc);
+		return;
+	}
+	channel = spdk_bdev_get_io_channel(desc);
+	if (channel == NULL) {
+		spdk_bdev_close(desc);
+		shim_complete(call, -ENOMEM);
+		return;
+	}
+	call->p[0] = desc;
+	call->p[1] = channel;
+	rc = spdk_bdev_read(desc, channel, call->p[2], call->u[0], call->u[1], bdev_read_done, call);
+	if (rc != 0) {
+		spdk_put_io_channel(channel);
+		spdk_bdev_close(desc);
+		shim_complete(call, rc);
+	}
+}
+
 static void
 stop_poller(void)
 {
@@ -331,11 +414,11 @@ finish_threads(void)
 
 /*
  * int nativeStart(String name, String filePrefix, long memSizeMb, boolean noPci, boolean noHuge,
- *                 long iobufSmall, long iobufLarge, long bdevIoPool, String logLevel)
+ *                 boolean dmaBounce, long iobufSmall, long iobufLarge, long bdevIoPool, int logLevel)
  */
 JNIEXPORT jint JNICALL
 Java_io_github_blobds_spdk_SpdkEnvironment_nativeStart(JNIEnv *env, jclass cls, jstring jname, jstring jprefix,
-		jlong mem_size_mb, jboolean no_pci, jboolean no_huge, jlong iobuf_small, jlong iobuf_large,
+		jlong mem_size_mb, jboolean no_pci, jboolean no_huge, jboolean dma_bounce, jlong iobuf_small, jlong iobuf_large,
 		jlong bdev_io_pool, jint log_level)
 {
 	struct spdk_env_opts opts;
@@ -358,6 +441,8 @@ Java_io_github_blobds_spdk_SpdkEnvironment_nativeStart(JNIEnv *env, jclass cls, 
 		return -ENOMEM;
 	}
 	spdk_log_set_print_level((enum spdk_log_level)log_level);
+	g_shim_dma_bounce = dma_bounce;
+	g_shim_no_huge = no_huge;
 
 	opts.opts_size = sizeof(opts);
 	spdk_env_opts_init(&opts);
@@ -521,4 +606,115 @@ Java_io_github_blobds_spdk_SpdkEnvironment_nativeStop(JNIEnv *env, jclass cls)
 	finish_threads();
 	spdk_env_fini();
 	return rc;
+}
+
+/* String nativeBdevNames(): every bdev's name followed by '\n'; null (an exception pending) when out of memory. */
+JNIEXPORT jstring JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevNames(JNIEnv *env, jclass cls)
+{
+	struct shim_call call = {0};
+	jstring names;
+
+	(void)cls;
+	call.fn = bdev_names;
+	if (shim_run(&call) != 0) {
+		return (*env)->NewStringUTF(env, "");
+	}
+	names = (*env)->NewStringUTF(env, call.out_ptr);
+	free(call.out_ptr);
+	return names;
+}
+
+/*
+ * int nativeBdevRead(String name, long offset, byte[] out): reads out.length bytes of the bdev at byte
+ * offset (a multiple of its block size) through a DMA-able buffer of whole blocks; -ENODEV when there is
+ * no such bdev, -EINVAL when the range is not on the bdev or not aligned.
+ */
+JNIEXPORT jint JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevRead(JNIEnv *env, jclass cls, jstring jname, jlong offset, jbyteArray out)
+{
+	struct shim_call info = {0}, call = {0};
+	jsize len = (*env)->GetArrayLength(env, out);
+	uint64_t blocks, block_size, rounded;
+	char *name = shim_string(env, jname);
+	void *buf;
+	int rc;
+
+	(void)cls;
+	if (name == NULL) {
+		return -ENOMEM;
+	}
+	info.fn = bdev_info;
+	info.s = name;
+	rc = shim_run(&info);
+	if (rc != 0) {
+		free(name);
+		return rc;
+	}
+	blocks = info.out_u[0];
+	block_size = info.out_u[1];
+	rounded = ((uint64_t)len + block_size - 1) / block_size * block_size;
+	if (offset < 0 || (uint64_t)offset > blocks * block_size || (uint64_t)offset % block_size != 0
+	    || rounded > blocks * block_size - (uint64_t)offset) {
+		free(name);
+		return -EINVAL;
+	}
+	if (len == 0) {
+		free(name);
+		return 0;
+	}
+	buf = spdk_dma_zmalloc(rounded, 4096, NULL);
+	if (buf == NULL) {
+		free(name);
+		return -ENOMEM;
+	}
+	call.fn = bdev_read;
+	call.s = name;
+	call.p[2] = buf;
+	call.u[0] = (uint64_t)offset;
+	call.u[1] = rounded;
+	rc = shim_run(&call);
+	if (rc == 0) {
+		(*env)->SetByteArrayRegion(env, out, 0, len, buf);
+	}
+	spdk_dma_free(buf);
+	free(name);
+	return rc;
+}
+
+/*
+ * ByteBuffer nativeDmaAllocate(long bytes): a direct buffer over zeroed, 4 KiB-aligned DMA-able memory
+ * (spdk_dma_zmalloc, from DPDK's memory); null when there is not enough.
+ */
+JNIEXPORT jobject JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeDmaAllocate(JNIEnv *env, jclass cls, jlong bytes)
+{
+	void *memory;
+
+	(void)cls;
+	if (bytes <= 0 || !shim_started()) {
+		return NULL;
+	}
+	memory = spdk_dma_zmalloc((size_t)bytes, 4096, NULL);
+	if (memory == NULL) {
+		return NULL;
+	}
+	return (*env)->NewDirectByteBuffer(env, memory, bytes);
+}
+
+/* void nativeDmaFree(ByteBuffer buffer): frees memory of nativeDmaAllocate. */
+JNIEXPORT void JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeDmaFree(JNIEnv *env, jclass cls, jobject buffer)
+{
+	(void)cls;
+	spdk_dma_free((*env)->GetDirectBufferAddress(env, buffer));
+}
+
+/* long nativeDmaBounces(): data transfers copied through DMA-able memory since start. */
+JNIEXPORT jlong JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeDmaBounces(JNIEnv *env, jclass cls)
+{
+	(void)env;
+	(void)cls;
+	return atomic_load(&g_shim_dma_bounces);
 }

@@ -45,6 +45,15 @@ SHIM_HIDDEN int shim_run(struct shim_call *call);
 /* How long a caller spins on its completion before sleeping (shim.c); set at start. */
 SHIM_HIDDEN extern long g_shim_caller_spin_ns;
 
+/*
+ * Whether data buffers outside SPDK's memory map are copied through DMA-able memory (set at start: on
+ * with PCI, where NVMe controllers read and write memory by physical address), and how often that
+ * happened.
+ */
+SHIM_HIDDEN extern bool g_shim_dma_bounce;
+SHIM_HIDDEN extern bool g_shim_no_huge;
+SHIM_HIDDEN extern _Atomic long g_shim_dma_bounces;
+
 /* CLOCK_MONOTONIC in nanoseconds. */
 SHIM_HIDDEN long shim_now_ns(void);
 

@@ -3,6 +3,7 @@ package io.github.blobds.spdk;
 import io.github.blobds.blobstore.BlobstoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ public final class SpdkEnvironment implements AutoCloseable {
      *                       touched in full at start
      * @param noPci          do not scan or use PCI devices (no NVMe)
      * @param noHuge         use ordinary memory instead of huge pages
+     * @param dmaBounce      copy data through DMA-able memory when a buffer is not in SPDK's memory map
+     *                       (a PCI device such as an NVMe controller reaches memory by physical address and
+     *                       can only use memory SPDK registered; Java's direct buffers are not); buffers of
+     *                       {@link #dmaBuffer} never need it. On with PCI, where it is needed; off without,
+     *                       where malloc and aio bdevs take any memory
      * @param bdevConfig     SPDK's JSON config ({@code {"subsystems": [...]}}) applied after start, or
      *                       {@code null}: the bdev methods {@code bdev_malloc_create}, {@code
      *                       bdev_aio_create}, {@code bdev_nvme_attach_controller}, …
@@ -44,7 +50,7 @@ public final class SpdkEnvironment implements AutoCloseable {
      * @param iobufLargePool SPDK's iobuf large buffer pool (0 keeps SPDK's default of 1024)
      * @param bdevIoPool     the bdev_io pool (0 keeps SPDK's default of 65535)
      */
-    public record Options(long memSizeMb, boolean noPci, boolean noHuge, String bdevConfig,
+    public record Options(long memSizeMb, boolean noPci, boolean noHuge, boolean dmaBounce, String bdevConfig,
             long iobufSmallPool, long iobufLargePool, long bdevIoPool) {
 
         public Options {
@@ -56,9 +62,9 @@ public final class SpdkEnvironment implements AutoCloseable {
             }
         }
 
-        /** For NVMe: SPDK's defaults, huge pages and PCI. */
+        /** For NVMe: SPDK's defaults, huge pages and PCI, and data copied through DMA-able memory where needed. */
         public static Options defaults() {
-            return new Options(-1, false, false, null, 0, 0, 0);
+            return new Options(-1, false, false, true, null, 0, 0, 0);
         }
 
         /**
@@ -66,11 +72,42 @@ public final class SpdkEnvironment implements AutoCloseable {
          * enough for it (malloc bdevs also take their size from it).
          */
         public static Options withoutHardware(long memSizeMb) {
-            return new Options(memSizeMb, true, true, null, 1024, 128, 4096);
+            return new Options(memSizeMb, true, true, false, null, 1024, 128, 4096);
+        }
+
+        /**
+         * The options of {@link #currentOrStart()}, from system properties: {@code blobds.spdk.memSize}
+         * (MiB, default 1024), {@code blobds.spdk.pci} and {@code blobds.spdk.hugePages} (default
+         * {@code false}: no hardware), {@code blobds.spdk.dmaBounce} (default: as {@code pci}).
+         * For NVMe: {@code -Dblobds.spdk.pci=true -Dblobds.spdk.hugePages=true}.
+         */
+        public static Options fromSystemProperties() {
+            long mem = Long.getLong("blobds.spdk.memSize", 1024);
+            boolean pci = Boolean.getBoolean("blobds.spdk.pci");
+            boolean huge = Boolean.getBoolean("blobds.spdk.hugePages");
+            String bounce = System.getProperty("blobds.spdk.dmaBounce");
+            Options base = withoutHardware(mem);
+            return new Options(mem, !pci, !huge, bounce == null ? pci : Boolean.parseBoolean(bounce), null,
+                    base.iobufSmallPool(), base.iobufLargePool(), base.bdevIoPool());
         }
 
         public Options withBdevConfig(String json) {
-            return new Options(memSizeMb, noPci, noHuge, json, iobufSmallPool, iobufLargePool, bdevIoPool);
+            return new Options(memSizeMb, noPci, noHuge, dmaBounce, json, iobufSmallPool, iobufLargePool, bdevIoPool);
+        }
+
+        /** These options with data copied through DMA-able memory ({@code true}) or not. */
+        public Options withDmaBounce(boolean bounce) {
+            return new Options(memSizeMb, noPci, noHuge, bounce, bdevConfig, iobufSmallPool, iobufLargePool, bdevIoPool);
+        }
+
+        /** These options with huge pages ({@code true}) or ordinary memory. */
+        public Options withHugePages(boolean hugePages) {
+            return new Options(memSizeMb, noPci, !hugePages, dmaBounce, bdevConfig, iobufSmallPool, iobufLargePool, bdevIoPool);
+        }
+
+        /** These options with PCI ({@code true}: devices are scanned, NVMe can attach) or without. */
+        public Options withPci(boolean pci) {
+            return new Options(memSizeMb, !pci, noHuge, dmaBounce, bdevConfig, iobufSmallPool, iobufLargePool, bdevIoPool);
         }
     }
 
@@ -105,7 +142,7 @@ public final class SpdkEnvironment implements AutoCloseable {
         }
         used = true;
         String prefix = "blobds_" + ProcessHandle.current().pid();
-        int rc = nativeStart("blobds", prefix, options.memSizeMb(), options.noPci(), options.noHuge(),
+        int rc = nativeStart("blobds", prefix, options.memSizeMb(), options.noPci(), options.noHuge(), options.dmaBounce(),
                 options.iobufSmallPool(), options.iobufLargePool(), options.bdevIoPool(), LOG_WARN);
         String dir = nativeRuntimeDir();
         SpdkEnvironment env = new SpdkEnvironment(options, dir.isEmpty() ? null : Path.of(dir));
@@ -132,10 +169,10 @@ public final class SpdkEnvironment implements AutoCloseable {
     }
 
     /**
-     * The running environment, or one started now without hardware ({@link Options#withoutHardware}, with
-     * {@code -Dblobds.spdk.memSize} MiB of memory, 1024 by default) and closed when the JVM exits: for
-     * libraries (compose, bench) that need SPDK for a while and leave the process's one environment to
-     * whoever started it.
+     * The running environment, or one started now with {@link Options#fromSystemProperties()} (without
+     * hardware and with 1024 MiB of memory unless the properties say otherwise) and closed when the JVM
+     * exits: for libraries (compose, bench) that need SPDK for a while and leave the process's one
+     * environment to whoever started it.
      *
      * @throws SpdkUnavailableException when the shim cannot load
      * @throws BlobstoreException when SPDK cannot start
@@ -144,7 +181,7 @@ public final class SpdkEnvironment implements AutoCloseable {
         if (current != null) {
             return current;
         }
-        SpdkEnvironment env = start(Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 1024)));
+        SpdkEnvironment env = start(Options.fromSystemProperties());
         Runtime.getRuntime().addShutdownHook(new Thread(env::close, "blobds-spdk-shutdown"));
         return env;
     }
@@ -204,6 +241,89 @@ public final class SpdkEnvironment implements AutoCloseable {
         return out[0] * out[1];
     }
 
+    /** Whether the environment has a bdev named {@code name}. */
+    public boolean hasBdev(String name) {
+        return bdevNames().contains(name);
+    }
+
+    /** The names of the environment's bdevs, in SPDK's order. */
+    public List<String> bdevNames() {
+        checkOpen();
+        String names = nativeBdevNames();
+        return names.isEmpty() ? List.of() : List.of(names.split("\n"));
+    }
+
+    /**
+     * Reads {@code length} bytes of a bdev at byte {@code offset} (a multiple of its block size), below any
+     * Blobstore: what {@code compose} looks at to tell a Blobstore, a blank bdev and other data apart.
+     *
+     * @throws BlobstoreException {@code ENODEV} when there is no such bdev, {@code EINVAL} when the range is
+     *     not on it or not aligned, SPDK's errno when the read fails
+     */
+    public byte[] readBdev(String name, long offset, int length) {
+        checkOpen();
+        if (length < 0) {
+            throw new BlobstoreException(BlobstoreException.EINVAL, "bdev " + name + ": read of " + length + " bytes");
+        }
+        byte[] out = new byte[length];
+        Status.check(nativeBdevRead(name, offset, out), "read of " + length + " bytes at " + offset + " of bdev " + name);
+        return out;
+    }
+
+    /**
+     * A direct buffer of {@code bytes} zeroed bytes in DPDK's memory, 4 KiB aligned: SPDK's
+     * {@code spdk_dma_zmalloc}. Data moves between it and a bdev without a copy even where the environment
+     * bounces other buffers ({@link Options#dmaBounce()}, with PCI). Close it when done: the buffer must
+     * not be used after that.
+     *
+     * @throws BlobstoreException {@code ENOMEM} when DPDK's memory cannot hold it
+     */
+    public DmaBuffer dmaBuffer(int bytes) {
+        checkOpen();
+        if (bytes <= 0) {
+            throw new BlobstoreException(BlobstoreException.EINVAL, "a DMA buffer of " + bytes + " bytes");
+        }
+        ByteBuffer buffer = nativeDmaAllocate(bytes);
+        if (buffer == null) {
+            throw new BlobstoreException(BlobstoreException.ENOMEM, "no DMA-able memory for " + bytes + " bytes (SPDK's memory is "
+                    + options.memSizeMb() + " MiB; -Dblobds.spdk.memSize or Options.memSizeMb)");
+        }
+        return new DmaBuffer(buffer);
+    }
+
+    /**
+     * How many data transfers were copied through DMA-able memory since start because their buffer was
+     * not in SPDK's memory map ({@link Options#dmaBounce()}).
+     */
+    public long dmaBounces() {
+        return nativeDmaBounces();
+    }
+
+    /** Memory from {@link #dmaBuffer}: its {@link #buffer()} is valid until {@link #close()}. */
+    public static final class DmaBuffer implements AutoCloseable {
+
+        private final ByteBuffer buffer;
+        private boolean closed;
+
+        private DmaBuffer(ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        /** The memory, as a direct buffer (little of it is of use after {@link #close()}: do not touch it then). */
+        public ByteBuffer buffer() {
+            return buffer;
+        }
+
+        /** Frees the memory. Idempotent. */
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                nativeDmaFree(buffer);
+            }
+        }
+    }
+
     /** Deletes (unregisters) a bdev of any kind; a Blobstore on it must be closed first. @throws BlobstoreException {@code ENODEV} when there is none */
     public void deleteBdev(String name) {
         checkOpen();
@@ -219,7 +339,7 @@ public final class SpdkEnvironment implements AutoCloseable {
     }
 
     /** Whether a Blobstore of this environment is loaded on the bdev. */
-    synchronized boolean isLoaded(String bdev) {
+    public synchronized boolean hasBlobstoreOn(String bdev) {
         return loaded.stream().anyMatch(bs -> bs.bdev().equals(bdev));
     }
 
@@ -271,7 +391,7 @@ public final class SpdkEnvironment implements AutoCloseable {
         return "SpdkEnvironment" + options + (closed ? " (closed)" : "");
     }
 
-    private static native int nativeStart(String name, String filePrefix, long memSizeMb, boolean noPci, boolean noHuge,
+    private static native int nativeStart(String name, String filePrefix, long memSizeMb, boolean noPci, boolean noHuge, boolean dmaBounce,
             long iobufSmall, long iobufLarge, long bdevIoPool, int logLevel);
 
     private static native String nativeRuntimeDir();
@@ -283,4 +403,14 @@ public final class SpdkEnvironment implements AutoCloseable {
     private static native int nativeBdevInfo(String name, long[] out);
 
     private static native int nativeStop();
+
+    private static native String nativeBdevNames();
+
+    private static native int nativeBdevRead(String name, long offset, byte[] out);
+
+    private static native ByteBuffer nativeDmaAllocate(long bytes);
+
+    private static native void nativeDmaFree(ByteBuffer buffer);
+
+    private static native long nativeDmaBounces();
 }

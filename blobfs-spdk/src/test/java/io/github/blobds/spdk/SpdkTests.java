@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SPDK environment shared by every test class of the test JVM (DPDK starts once per process),
- * started on first use without PCI or huge pages and closed by a shutdown hook; fresh bdevs for tests.
+ * started on first use with {@link SpdkEnvironment.Options#fromSystemProperties()} (no PCI or huge pages
+ * unless the properties ask) and closed by a shutdown hook; fresh bdevs for tests.
  * Where the shim cannot load, {@link #environment()} skips the calling test, with the loader's reason.
  */
 final class SpdkTests {
@@ -43,7 +44,7 @@ final class SpdkTests {
         if (env == null) {
             affinityBefore = cpusAllowed();
             try {
-                env = SpdkEnvironment.start(SpdkEnvironment.Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 1024)));
+                env = SpdkEnvironment.start(SpdkEnvironment.Options.fromSystemProperties());
             } catch (RuntimeException e) {
                 startFailure = "SPDK did not start: " + e.getMessage();
                 throw e;
@@ -108,7 +109,7 @@ final class SpdkTests {
             return;
         }
         for (String name : List.copyOf(CREATED)) {
-            if (!env.isLoaded(name)) {
+            if (!env.hasBlobstoreOn(name)) {
                 env.deleteBdev(name);
                 CREATED.remove(name);
             }

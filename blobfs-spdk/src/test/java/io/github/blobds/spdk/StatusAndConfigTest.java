@@ -55,7 +55,7 @@ class StatusAndConfigTest {
         assertTrue(n.noPci() && n.noHuge());
         assertEquals(512, n.memSizeMb());
         assertEquals("{}", n.bdevConfig());
-        assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(0, true, true, null, 0, 0, 0));
-        assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(64, true, true, null, -1, 0, 0));
+        assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(0, true, true, false, null, 0, 0, 0));
+        assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(64, true, true, false, null, -1, 0, 0));
     }
 }
