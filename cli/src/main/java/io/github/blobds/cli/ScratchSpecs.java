@@ -22,8 +22,10 @@ import java.util.function.UnaryOperator;
  * repo: relative paths stay (they resolve against the scratch repo), absolute paths and paths climbing out
  * with {@code ..} become {@code outside/…} inside it; image files likewise. Images are formatted with at
  * most {@code maxImageSize} bytes (their size and metadata pages only apply at formatting; the cluster
- * size, part of the image's identity, is kept). Memory images stay in memory; SPDK placements are kept
- * as they are and fail to open where SPDK is absent. A type this class does not know (a third-party
+ * size, part of the image's identity, is kept). Memory images stay in memory. An image on SPDK stays on
+ * SPDK (and fails to open where SPDK is absent); a placement on an SPDK bdev — the user's device — becomes
+ * a scratch image file driven by SPDK (an aio bdev), one per bdev, with the bdev's cluster size: the same
+ * Blobstore code on a device of its own, new in every scratch repo. A type this class does not know (a third-party
  * spec type) is refused, since its fields may name the user's data.
  */
 final class ScratchSpecs {
@@ -50,13 +52,28 @@ final class ScratchSpecs {
         };
     }
 
-    private static BlobFsPlacement placement(BlobFsPlacement p, long maxImageSize) {
-        if (p.backend() != BlobFsPlacement.Backend.SIM) {
-            return p;
-        }
-        long size = Math.min(p.size(), Math.max(maxImageSize / p.clusterSize(), 2) * p.clusterSize());
-        long mdPages = p.mdPages() == -1 ? -1 : Math.min(p.mdPages(), size / p.clusterSize());
-        return new BlobFsPlacement(inside(p.image()), size, p.clusterSize(), mdPages, p.backend());
+    private static BlobFsPlacement placement(BlobFsPlacement placement, long maxImageSize) {
+        return switch (placement) {
+            case BlobFsPlacement.Image p when p.backend() == BlobFsPlacement.Backend.MEMORY -> p;
+            case BlobFsPlacement.Image p -> {
+                long size = Math.min(p.size(), scratchSize(p.clusterSize(), maxImageSize));
+                yield new BlobFsPlacement.Image(inside(p.image()), size, p.clusterSize(), mdPages(p.mdPages(), size, p.clusterSize()),
+                        p.backend());
+            }
+            case BlobFsPlacement.Bdev b -> {
+                long size = scratchSize(b.clusterSize(), maxImageSize);
+                yield new BlobFsPlacement.Image("scratch-bdevs/" + b.bdev().replaceAll("[^A-Za-z0-9._-]", "_") + ".img", size,
+                        b.clusterSize(), mdPages(b.mdPages(), size, b.clusterSize()), BlobFsPlacement.Backend.SPDK);
+            }
+        };
+    }
+
+    private static long scratchSize(long clusterSize, long maxImageSize) {
+        return Math.max(maxImageSize / clusterSize, 2) * clusterSize;
+    }
+
+    private static long mdPages(long mdPages, long size, long clusterSize) {
+        return mdPages == -1 ? -1 : Math.min(mdPages, size / clusterSize);
     }
 
     /** {@code path} if it stays inside the repo it is resolved against, else {@code outside/<its parts>}. */
@@ -117,6 +134,9 @@ final class ScratchSpecs {
     }
 
     private static String placed(Optional<BlobFsPlacement> p) {
-        return p.map(x -> " (BlobFS " + x.image() + ", " + x.backend().specName() + ")").orElse("");
+        return p.map(x -> " (BlobFS " + switch (x) {
+            case BlobFsPlacement.Image i -> i.image();
+            case BlobFsPlacement.Bdev b -> "bdev " + b.bdev();
+        } + ", " + x.backend().specName() + ")").orElse("");
     }
 }

@@ -15,6 +15,7 @@ import io.github.blobds.compose.MeasureSpec;
 import io.github.blobds.compose.MountSpec;
 import io.github.blobds.datastore.Key;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -53,21 +54,42 @@ class ScratchSpecsTest {
     }
 
     @Test
-    @DisplayName("Sim images move inside and are formatted at most maxImageSize, keeping the cluster size; memory and SPDK stay")
+    @DisplayName("Sim and SPDK images move inside and are formatted at most maxImageSize, keeping the cluster size; memory stays")
     void images() {
         LeveldbSpec l = (LeveldbSpec) ScratchSpecs.rewrite(parse("""
                 {"type": "levelds", "path": "/abs", "blobfs": {"image": "/images/a.img", "size": "8GiB", "clusterSize": 262144, "mdPages": 100000}}"""),
                 64L << 20);
         assertEquals("/abs", l.path(), "a path inside BlobFS stays");
         BlobFsPlacement p = l.blobfs().orElseThrow();
-        assertEquals(new BlobFsPlacement("outside/images/a.img", 64L << 20, 262144, 256, BlobFsPlacement.Backend.SIM), p);
+        assertEquals(new BlobFsPlacement.Image("outside/images/a.img", 64L << 20, 262144, 256, BlobFsPlacement.Backend.SIM), p);
         assertEquals(-1, ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
                 {"type": "levelds", "path": "d", "blobfs": {"image": "a.img", "size": "8GiB"}}"""), 1 << 20)).blobfs().orElseThrow().mdPages());
         assertEquals(2L << 20, ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
-                {"type": "levelds", "path": "d", "blobfs": {"image": "a.img", "size": "8GiB"}}"""), 1)).blobfs().orElseThrow().size(),
+                {"type": "levelds", "path": "d", "blobfs": {"image": "a.img", "size": "8GiB"}}"""), 1)).blobfs().map(BlobFsPlacement.Image.class::cast)
+                        .orElseThrow().size(),
                 "at least two clusters");
         String memory = "{\"type\": \"levelds\", \"path\": \"d\", \"blobfs\": {\"image\": \"ram\", \"size\": \"1GiB\", \"backend\": \"memory\"}}";
         assertEquals(parse(memory), ScratchSpecs.rewrite(parse(memory), 1 << 20));
+        assertEquals(Optional.of(new BlobFsPlacement.Image("outside/data/b.img", 4L << 20, 1 << 20, -1, BlobFsPlacement.Backend.SPDK)),
+                ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
+                        {"type": "levelds", "path": "d", "blobfs": {"image": "/data/b.img", "size": "1GiB", "backend": "spdk"}}"""),
+                        4L << 20)).blobfs(), "the user's image file is never the scratch one");
+    }
+
+    @Test
+    @DisplayName("A placement on the user's SPDK bdev becomes a scratch image on SPDK, one per bdev, with the bdev's cluster size")
+    void bdevs() {
+        MountSpec m = (MountSpec) ScratchSpecs.rewrite(parse("""
+                {"type": "mount", "mounts": [
+                  {"mountpoint": "/blocks", "type": "flatfs", "path": "blocks", "shardFunc": "/repo/flatfs/shard/v1/next-to-last/2",
+                   "sync": false, "blobfs": {"bdev": "Nvme0n1", "bdevConfig": "nvme.json", "clusterSize": 262144, "mdPages": 4096}},
+                  {"mountpoint": "/", "type": "levelds", "path": "leveldb",
+                   "blobfs": {"bdev": "Nvme0n1", "bdevConfig": "nvme.json", "clusterSize": 262144, "mdPages": 4096}}]}"""), 8L << 20);
+        BlobFsPlacement.Image expected = new BlobFsPlacement.Image("scratch-bdevs/Nvme0n1.img", 8L << 20, 262144, 32, BlobFsPlacement.Backend.SPDK);
+        assertEquals(Optional.of(expected), ((FlatfsSpec) m.mounts().get(0).spec()).blobfs());
+        assertEquals(Optional.of(expected), ((LeveldbSpec) m.mounts().get(1).spec()).blobfs());
+        assertTrue(ScratchSpecs.targets(parse("""
+                {"type": "levelds", "path": "d", "blobfs": {"bdev": "Nvme0n1"}}""")).get(0).name().contains("bdev Nvme0n1, spdk"));
     }
 
     @Test

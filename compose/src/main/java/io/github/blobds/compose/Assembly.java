@@ -28,17 +28,22 @@ public final class Assembly {
 
     private final Map<String, SpecType<?>> types;
     private final Path repo;
+    private final boolean existingRepo;
     private final List<Owned> owned = new ArrayList<>();
     private final Map<String, BlobFileSystem> fileSystems = new HashMap<>();
 
-    private Assembly(Map<String, SpecType<?>> types, Path repo) {
+    private Assembly(Map<String, SpecType<?>> types, Path repo, boolean existingRepo) {
         this.types = types;
         this.repo = repo;
+        this.existingRepo = existingRepo;
     }
 
-    /** The tree of {@code spec} in {@code repo}, behind a root that closes everything. */
-    static Batching compose(Map<String, SpecType<?>> types, DatastoreSpec spec, Path repo) {
-        Assembly assembly = new Assembly(types, repo.toAbsolutePath().normalize());
+    /**
+     * The tree of {@code spec} in {@code repo}, behind a root that closes everything; {@code existingRepo}
+     * when the repo's {@code datastore_spec} was there before (then a blank bdev is missing data, not new).
+     */
+    static Batching compose(Map<String, SpecType<?>> types, DatastoreSpec spec, Path repo, boolean existingRepo) {
+        Assembly assembly = new Assembly(types, repo.toAbsolutePath().normalize(), existingRepo);
         try {
             Datastore root = assembly.create(spec);
             if (!(root instanceof Batching)) {
@@ -91,8 +96,9 @@ public final class Assembly {
     /**
      * Where a datastore keeps the directory {@code path}: relative to the repo (or absolute) on the
      * repo's file system, or, with a {@code placement}, that path inside the BlobFS on the placement's
-     * image — opened (and formatted when the image is new) on first use and shared by every datastore
-     * naming the same image. The directory itself is left for the datastore to create.
+     * image or bdev — opened (and formatted when the image is new, or the bdev blank in a new repo) on
+     * first use and shared by every datastore naming the same image or bdev. The directory itself is left
+     * for the datastore to create.
      *
      * @throws DatastoreException when the image cannot be opened, or its backend is not available
      */
@@ -103,10 +109,10 @@ public final class Assembly {
             return repo.resolve(path).normalize();
         }
         BlobFsPlacement p = placement.get();
-        BlobFileSystem fs = fileSystems.get(p.imageKey());
+        BlobFileSystem fs = fileSystems.get(BlobFsPlacement.key(p));
         if (fs == null) {
-            fs = BlobFsImage.open(p, repo, (what, resource) -> owned.add(new Owned(what, resource, false)));
-            fileSystems.put(p.imageKey(), fs);
+            fs = BlobFsImage.open(p, repo, existingRepo, (what, resource) -> owned.add(new Owned(what, resource, false)));
+            fileSystems.put(BlobFsPlacement.key(p), fs);
         }
         return fs.getPath(Key.of(path).toString());
     }

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
 /**
- * Opens the BlobFS of a {@link BlobFsPlacement}: the device, the Blobstore on it (formatted with the
- * placement's cluster size and metadata pages when the image is new, loaded otherwise) and the file
- * system, each handed to {@code owner} as soon as it is open so that it is closed after its users, in
+ * Opens the BlobFS of a {@link BlobFsPlacement}: the device (or SPDK bdev), the Blobstore on it
+ * (formatted with the placement's cluster size and metadata pages when the image is new, loaded
+ * otherwise; see {@link BlobFsPlacement.Bdev} for bdevs) and the file system, each handed to {@code owner} as soon as it is open so that it is closed after its users, in
  * reverse order: file system, Blobstore (a clean unload), device.
  */
 final class BlobFsImage {
@@ -25,13 +25,16 @@ final class BlobFsImage {
     private BlobFsImage() {
     }
 
-    static BlobFileSystem open(BlobFsPlacement p, Path repo, BiConsumer<String, AutoCloseable> owner) {
-        String name = "blobfs image \"" + p.image() + "\"";
+    static BlobFileSystem open(BlobFsPlacement placement, Path repo, boolean existingRepo, BiConsumer<String, AutoCloseable> owner) {
+        String name = "blobfs " + placement.describe();
         try {
-            Blobstore blobstore = switch (p.backend()) {
-                case SPDK -> SpdkImage.open(repo.resolve(p.image()).normalize(), p, name, owner);
-                case MEMORY -> format(owned(owner, name + " (memory device)", MemoryDevice.ofBytes(p.size(), BlobFsPlacement.BLOCK_SIZE)), p);
-                case SIM -> onFile(repo.resolve(p.image()).normalize(), p, name, owner);
+            Blobstore blobstore = switch (placement) {
+                case BlobFsPlacement.Bdev b -> SpdkBdev.open(b, repo, existingRepo, name, owner);
+                case BlobFsPlacement.Image p -> switch (p.backend()) {
+                    case SPDK -> SpdkImage.open(repo.resolve(p.image()).normalize(), p, name, owner);
+                    case MEMORY -> format(owned(owner, name + " (memory device)", MemoryDevice.ofBytes(p.size(), BlobFsPlacement.BLOCK_SIZE)), p);
+                    case SIM -> onFile(repo.resolve(p.image()).normalize(), p, name, owner);
+                };
             };
             owner.accept(name + " (blobstore)", blobstore);
             BlobFileSystem fs = BlobFileSystem.open(blobstore, false);
@@ -44,7 +47,7 @@ final class BlobFsImage {
         }
     }
 
-    private static SimBlobstore onFile(Path file, BlobFsPlacement p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
+    private static SimBlobstore onFile(Path file, BlobFsPlacement.Image p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
         if (Files.exists(file)) {
             FileDevice dev = owned(owner, name + " (" + file + ")", FileDevice.open(file, BlobFsPlacement.BLOCK_SIZE));
             SimBlobstore bs = SimBlobstore.load(dev, BlobstoreOptions.defaults());
@@ -73,7 +76,7 @@ final class BlobFsImage {
      * the data area is not cleared again (SPDK's {@code BS_CLEAR_WITH_NONE}), which on a file device would
      * write zeroes over the whole image.
      */
-    private static SimBlobstore format(BlockDevice dev, BlobFsPlacement p) {
+    private static SimBlobstore format(BlockDevice dev, BlobFsPlacement.Image p) {
         return SimBlobstore.init(dev, BlobstoreOptions.defaults().withBstype(BlobFs.BSTYPE)
                 .withClusterSize(p.clusterSize()).withNumMdPages(p.mdPages()).withClearMethod(BlobstoreOptions.BsClearMethod.NONE));
     }

@@ -55,14 +55,16 @@ public final class Composition {
      */
     public Batching create(Path repo) {
         InvalidArgumentException.requireNonNull(repo, "repo");
-        return Assembly.compose(types, spec, repo);
+        return Assembly.compose(types, spec, repo, false);
     }
 
     /**
      * Opens the repo at {@code repo} as kubo does: creates the directory if needed; writes
      * {@code datastore_spec} (mode 0600 where POSIX) if it is absent, or else checks that its content,
      * trimmed, equals {@link #diskSpec()}; then {@link #create creates} the tree. The file is written
-     * before the tree is created, as kubo's init writes it before the first open.
+     * before the tree is created, as kubo's init writes it before the first open, and removed again when
+     * that first creation fails, so that a repo whose tree never opened is still new at the next attempt
+     * (this matters for a bdev placement, which formats a blank bdev only in a new repo).
      *
      * @throws SpecMismatchException when the repo's {@code datastore_spec} differs, saying what differs
      * @throws DatastoreException    when the file cannot be read or written, or the tree cannot be created
@@ -71,9 +73,11 @@ public final class Composition {
         InvalidArgumentException.requireNonNull(repo, "repo");
         Path file = repo.resolve(SPEC_FILE);
         String expected = diskSpec().toString();
+        boolean existing;
         try {
             Files.createDirectories(repo);
-            if (!writeIfAbsent(file, expected)) {
+            existing = !writeIfAbsent(file, expected);
+            if (existing) {
                 String onDisk = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
                 if (!onDisk.equals(expected)) {
                     throw new SpecMismatchException(file, onDisk, expected, SpecDiff.differences(onDisk, expected));
@@ -82,7 +86,23 @@ public final class Composition {
         } catch (IOException e) {
             throw new DatastoreException("cannot check " + file + ": " + e.getMessage(), e);
         }
-        return create(repo);
+        try {
+            return Assembly.compose(types, spec, repo, existing);
+        } catch (RuntimeException e) {
+            if (!existing) {
+                forget(file, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes a datastore_spec written by this open when its tree could not be created: the repo is not made yet. */
+    private static void forget(Path file, RuntimeException failure) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static boolean writeIfAbsent(Path file, String content) throws IOException {

@@ -28,7 +28,7 @@ final class SpdkImage {
     private SpdkImage() {
     }
 
-    static Blobstore open(Path file, BlobFsPlacement p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
+    static Blobstore open(Path file, BlobFsPlacement.Image p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
         SpdkEnvironment env;
         try {
             env = SpdkEnvironment.currentOrStart();

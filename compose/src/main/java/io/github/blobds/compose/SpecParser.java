@@ -134,21 +134,22 @@ final class SpecParser {
         Map<String, DirectoryUse> byDirectory = new HashMap<>();
         Map<String, DirectoryUse> byImage = new HashMap<>();
         for (DirectoryUse use : directories) {
-            String fileSystem = use.placement().map(p -> "image " + p.imageKey()).orElse("repo");
+            String fileSystem = use.placement().map(BlobFsPlacement::key).orElse("repo");
             String directory = use.placement().isPresent() || !java.nio.file.Path.of(use.directory()).isAbsolute()
                     ? Key.of(use.directory()).toString() : "absolute " + Key.of(use.directory());
             DirectoryUse earlier = byDirectory.putIfAbsent(fileSystem + " " + directory, use);
             if (earlier != null) {
                 problem(SpecParser.childPath(use.specPath(), "path"), "directory \"" + use.directory() + "\" is also used by the datastore at "
-                        + earlier.specPath() + use.placement().map(p -> " on image \"" + p.image() + "\"").orElse(""));
+                        + earlier.specPath() + use.placement().map(p -> " on " + p.describe()).orElse(""));
             }
             if (use.placement().isPresent()) {
                 BlobFsPlacement p = use.placement().get();
-                DirectoryUse first = byImage.putIfAbsent(p.imageKey(), use);
-                if (first != null && !first.placement().get().describesSameImage(p)) {
-                    problem(use.placementPath(), "image \"" + p.image() + "\" is described differently at " + first.placementPath()
-                            + " (" + first.placement().get().imageDescription() + " there, " + p.imageDescription()
-                            + " here); every datastore on one image must describe it alike");
+                DirectoryUse first = byImage.putIfAbsent(BlobFsPlacement.key(p), use);
+                if (first != null && !BlobFsPlacement.describeAlike(first.placement().get(), p)) {
+                    problem(use.placementPath(), p.describe() + " is described differently at " + first.placementPath()
+                            + " (" + BlobFsPlacement.details(first.placement().get()) + " there, " + BlobFsPlacement.details(p)
+                            + " here); every datastore on one " + (p instanceof BlobFsPlacement.Bdev ? "bdev" : "image")
+                            + " must describe it alike");
                 }
             }
         }

@@ -30,17 +30,17 @@ class BlobFsPlacementTest {
         return "{\"type\": \"levelds\", \"path\": \"datastore\", \"blobfs\": " + blobfs + "}";
     }
 
-    private static BlobFsPlacement placement(String blobfs) {
-        return ((LeveldbSpec) Specs.parse(levelds(blobfs))).blobfs().orElseThrow();
+    private static BlobFsPlacement.Image placement(String blobfs) {
+        return (BlobFsPlacement.Image) ((LeveldbSpec) Specs.parse(levelds(blobfs))).blobfs().orElseThrow();
     }
 
     @Test
     @DisplayName("Defaults: image and size are required; 1 MiB clusters, one metadata page per cluster, the sim backend")
     void defaults() {
         BlobFsPlacement p = placement("{\"image\": \"blobfs.img\", \"size\": \"8GiB\"}");
-        assertEquals(new BlobFsPlacement("blobfs.img", 8L << 30, 1 << 20, -1, Backend.SIM), p);
+        assertEquals(new BlobFsPlacement.Image("blobfs.img", 8L << 30, 1 << 20, -1, Backend.SIM), p);
         assertEquals(BlobFsPlacement.of("blobfs.img", 8L << 30), p);
-        assertEquals(List.of("$.blobfs.image: missing required field (a string)",
+        assertEquals(List.of("$.blobfs.image: missing required field (a string: the image file; or give \"bdev\", an SPDK bdev's name)",
                         "$.blobfs.size: missing required field (a size: bytes as an integer, or a string such as \"8GiB\")"),
                 Specs.problems(levelds("{}")));
     }
@@ -49,7 +49,7 @@ class BlobFsPlacementTest {
     @DisplayName("Full mapping: every field, sizes as integers or strings with units")
     void fullMapping() {
         BlobFsPlacement p = placement("{\"image\": \"/images/a.img\", \"size\": 1073741824, \"clusterSize\": 65536, \"mdPages\": 128, \"backend\": \"spdk\"}");
-        assertEquals(new BlobFsPlacement("/images/a.img", 1L << 30, 65536, 128, Backend.SPDK), p);
+        assertEquals(new BlobFsPlacement.Image("/images/a.img", 1L << 30, 65536, 128, Backend.SPDK), p);
         assertEquals(2_000_000_000_000L, placement("{\"image\": \"x\", \"size\": \"2 TB\"}").size());
         assertEquals(3L << 20, placement("{\"image\": \"x\", \"size\": \"3mib\"}").size());
         assertEquals(1536L << 20, placement("{\"image\": \"x\", \"size\": \"1.5GiB\"}").size());
@@ -61,14 +61,77 @@ class BlobFsPlacementTest {
     }
 
     @Test
+    @DisplayName("A bdev placement: the bdev's name, an optional SPDK config (a file or inline), cluster size and metadata pages; SPDK drives it")
+    void bdev() {
+        BlobFsPlacement p = ((LeveldbSpec) Specs.parse(levelds("{\"bdev\": \"Nvme0n1\"}"))).blobfs().orElseThrow();
+        assertEquals(BlobFsPlacement.Bdev.of("Nvme0n1", Optional.empty()), p);
+        assertEquals(Backend.SPDK, p.backend());
+        assertEquals("bdev \"Nvme0n1\"", p.describe());
+        BlobFsPlacement.Bdev full = (BlobFsPlacement.Bdev) ((LeveldbSpec) Specs.parse(levelds(
+                "{\"bdev\": \"Nvme0n1\", \"bdevConfig\": \"spdk.json\", \"clusterSize\": 65536, \"mdPages\": 64, \"backend\": \"spdk\"}")))
+                .blobfs().orElseThrow();
+        assertEquals(new BlobFsPlacement.Bdev("Nvme0n1", Optional.of(BlobFsPlacement.BdevConfig.file("spdk.json")), 65536, 64), full);
+        BlobFsPlacement.Bdev inline = (BlobFsPlacement.Bdev) ((LeveldbSpec) Specs.parse(levelds(
+                "{\"bdev\": \"M0\", \"bdevConfig\": {\"subsystems\": [{\"subsystem\": \"bdev\", \"config\": []}]}}"))).blobfs().orElseThrow();
+        assertEquals("{\"subsystems\":[{\"subsystem\":\"bdev\",\"config\":[]}]}", inline.config().orElseThrow().json());
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Bdev("", Optional.empty(), 4096, -1));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Bdev("b", Optional.empty(), 4095, -1));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Bdev("b", Optional.empty(), 4096, 0));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.BdevConfig("a", "{}"));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.BdevConfig(null, null));
+        assertThrows(InvalidArgumentException.class, () -> BlobFsPlacement.BdevConfig.file(""));
+    }
+
+    @Test
+    @DisplayName("Bdev placements: the disk spec records the bdev's name and cluster size, not how SPDK reaches it")
+    void bdevDiskSpec() {
+        String spec = "{\"type\": \"flatfs\", \"path\": \"blocks\", \"shardFunc\": \"/repo/flatfs/shard/v1/next-to-last/2\", \"sync\": true,"
+                + " \"blobfs\": {\"bdev\": \"Nvme0n1\", \"bdevConfig\": %s, \"clusterSize\": 262144}}";
+        String a = Specs.parse(spec.formatted("\"a.json\"")).diskSpec().toString();
+        assertEquals("{\"blobfs\":{\"bdev\":\"Nvme0n1\",\"clusterSize\":262144},\"path\":\"blocks\","
+                + "\"shardFunc\":\"/repo/flatfs/shard/v1/next-to-last/2\",\"type\":\"flatfs\"}", a);
+        assertEquals(a, Specs.parse(spec.formatted("{\"subsystems\": []}")).diskSpec().toString());
+    }
+
+    @Test
+    @DisplayName("Every bad bdev field is reported at once: image and bdev together, a size, another backend, a bad config")
+    void bdevProblems() {
+        assertEquals(List.of(
+                        "$.blobfs.backend: a \"bdev\" is driven by SPDK: leave \"backend\" out or make it \"spdk\", not \"sim\"",
+                        "$.blobfs.bdevConfig: an inline SPDK config needs a \"subsystems\" array: {\"subsystems\": [{\"subsystem\": \"bdev\","
+                                + " \"config\": [...]}]}",
+                        "$.blobfs.image: give either \"image\" (a BlobFS image file) or \"bdev\" (an SPDK bdev), not both",
+                        "$.blobfs.size: does not go with \"bdev\": the Blobstore takes the whole bdev"),
+                Specs.problems(levelds("{\"bdev\": \"Nvme0n1\", \"image\": \"x.img\", \"size\": \"1GiB\", \"backend\": \"sim\","
+                        + " \"bdevConfig\": {\"bdev\": []}}")));
+        assertEquals(List.of("$.blobfs.bdev: must not be empty", "$.blobfs.bdevConfig: must not be empty"),
+                Specs.problems(levelds("{\"bdev\": \"\", \"bdevConfig\": \"\"}")));
+        assertEquals(List.of("$.blobfs.bdev: expected a string, got a number (7)",
+                        "$.blobfs.bdevConfig: expected a file name, or SPDK's JSON config as an object, got a number (1)"),
+                Specs.problems(levelds("{\"bdev\": 7, \"bdevConfig\": 1}")));
+        assertEquals(List.of("$.blobfs.bdevConfig: only goes with \"bdev\" (an SPDK bdev), not with an image"),
+                Specs.problems(levelds("{\"image\": \"x.img\", \"size\": 4096, \"bdevConfig\": \"a.json\"}")));
+        assertEquals(List.of("$.mounts[1].blobfs: bdev \"Nvme0n1\" is described differently at $.mounts[0].blobfs"
+                        + " (clusterSize 1048576, mdPages -1, bdevConfig file \"a.json\" there, clusterSize 65536, mdPages -1, bdevConfig none here);"
+                        + " every datastore on one bdev must describe it alike"),
+                Specs.problems("{\"type\": \"mount\", \"mounts\": ["
+                        + "{\"mountpoint\": \"/a\", \"type\": \"levelds\", \"path\": \"a\", \"blobfs\": {\"bdev\": \"Nvme0n1\", \"bdevConfig\": \"a.json\"}},"
+                        + "{\"mountpoint\": \"/b\", \"type\": \"levelds\", \"path\": \"b\", \"blobfs\": {\"bdev\": \"Nvme0n1\", \"clusterSize\": 65536}}]}"));
+        assertEquals(List.of("$.mounts[1].path: directory \"a\" is also used by the datastore at $.mounts[0] on bdev \"Nvme0n1\""),
+                Specs.problems("{\"type\": \"mount\", \"mounts\": ["
+                        + "{\"mountpoint\": \"/a\", \"type\": \"levelds\", \"path\": \"a\", \"blobfs\": {\"bdev\": \"Nvme0n1\"}},"
+                        + "{\"mountpoint\": \"/b\", \"type\": \"levelds\", \"path\": \"a\", \"blobfs\": {\"bdev\": \"Nvme0n1\"}}]}"));
+    }
+
+    @Test
     @DisplayName("Every bad value is reported with its path")
     void problems() {
         assertEquals(List.of(
                         "$.blobfs.backend: unknown backend \"smi\"; did you mean \"sim\"? (backends: \"memory\", \"sim\", \"spdk\")",
                         "$.blobfs.clusterSize: must be a positive multiple of 4096, was 1000",
                         "$.blobfs.image: must not be empty",
-                        "$.blobfs.imgae: unknown field of blobfs placement; did you mean \"image\"? (known fields: \"backend\", \"clusterSize\","
-                                + " \"image\", \"mdPages\", \"size\")",
+                        "$.blobfs.imgae: unknown field of blobfs placement; did you mean \"image\"? (known fields: \"backend\", \"bdev\","
+                                + " \"bdevConfig\", \"clusterSize\", \"image\", \"mdPages\", \"size\")",
                         "$.blobfs.mdPages: must be -1 (one per cluster) or positive, was 0",
                         "$.blobfs.size: unknown unit \"GiBs\" in size \"8GiBs\" (units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)"),
                 Specs.problems(levelds("{\"image\": \"\", \"imgae\": \"x\", \"size\": \"8GiBs\", \"clusterSize\": 1000, \"mdPages\": 0,"
@@ -90,12 +153,12 @@ class BlobFsPlacementTest {
     @Test
     @DisplayName("The record checks its fields")
     void record() {
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("", 4096, 4096, -1, Backend.SIM));
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4095, 4096, -1, Backend.SIM));
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 0, -1, Backend.SIM));
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 4096, -2, Backend.SIM));
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement("x", 4096, 4096, -1, null));
-        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement(null, 4096, 4096, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image("", 4096, 4096, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image("x", 4095, 4096, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image("x", 4096, 0, -1, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image("x", 4096, 4096, -2, Backend.SIM));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image("x", 4096, 4096, -1, null));
+        assertThrows(InvalidArgumentException.class, () -> new BlobFsPlacement.Image(null, 4096, 4096, -1, Backend.SIM));
     }
 
     @Test

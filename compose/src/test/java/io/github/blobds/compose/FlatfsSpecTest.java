@@ -38,7 +38,7 @@ class FlatfsSpecTest {
         DatastoreSpec spec = Specs.parse("""
                 {"type": "flatfs", "path": "/abs/blocks", "shardFunc": "  /repo/flatfs/shard/v1/prefix/03 ", "sync": true,
                  "prefix": "flatfs.datastore", "blobfs": {"image": "b.img", "size": 1048576, "clusterSize": 65536}}""");
-        assertEquals(new FlatfsSpec("/abs/blocks", ShardFunction.prefix(3), true, Optional.of(new BlobFsPlacement("b.img", 1 << 20, 65536, -1,
+        assertEquals(new FlatfsSpec("/abs/blocks", ShardFunction.prefix(3), true, Optional.of(new BlobFsPlacement.Image("b.img", 1 << 20, 65536, -1,
                 BlobFsPlacement.Backend.SIM))), spec);
         assertEquals("{\"blobfs\":{\"clusterSize\":65536,\"image\":\"b.img\"},\"path\":\"/abs/blocks\","
                 + "\"shardFunc\":\"/repo/flatfs/shard/v1/prefix/3\",\"type\":\"flatfs\"}", spec.diskSpec().toString());

@@ -39,7 +39,7 @@ class LeveldbSpecTest {
                 {"type": "levelds", "path": "ds", "compression": "none", "prefix": "leveldb.datastore",
                  "blobfs": {"image": "bfs.img", "size": "64MiB", "clusterSize": 65536, "mdPages": 512, "backend": "memory"}}""");
         assertEquals(new LeveldbSpec("ds", Compression.NONE,
-                Optional.of(new BlobFsPlacement("bfs.img", 64L << 20, 65536, 512, BlobFsPlacement.Backend.MEMORY))), spec);
+                Optional.of(new BlobFsPlacement.Image("bfs.img", 64L << 20, 65536, 512, BlobFsPlacement.Backend.MEMORY))), spec);
         assertEquals("{\"blobfs\":{\"clusterSize\":65536,\"image\":\"bfs.img\"},\"path\":\"ds\",\"type\":\"levelds\"}", spec.diskSpec().toString());
         assertEquals(new LeveldbSpec("ds", Compression.SNAPPY), Specs.parse("{\"type\": \"levelds\", \"path\": \"ds\", \"compression\": \"snappy\"}"));
     }
