@@ -2,6 +2,7 @@ package io.github.blobds.spdk;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,5 +58,44 @@ class StatusAndConfigTest {
         assertEquals("{}", n.bdevConfig());
         assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(0, true, true, false, null, 0, 0, 0));
         assertThrows(BlobstoreException.class, () -> new SpdkEnvironment.Options(64, true, true, false, null, -1, 0, 0));
+        assertTrue(d.dmaBounce(), "with PCI, Java buffers are copied through DMA-able memory");
+        assertFalse(n.dmaBounce());
+        SpdkEnvironment.Options nvme = n.withPci(true).withHugePages(true);
+        assertTrue(!nvme.noPci() && !nvme.noHuge() && !nvme.dmaBounce());
+        assertTrue(nvme.withDmaBounce(true).dmaBounce());
+        assertEquals("{}", nvme.bdevConfig());
+    }
+
+    @Test
+    @DisplayName("environment options from system properties: no hardware by default; pci brings DMA bouncing unless told otherwise")
+    void optionsFromProperties() {
+        String[] names = {"blobds.spdk.memSize", "blobds.spdk.pci", "blobds.spdk.hugePages", "blobds.spdk.dmaBounce"};
+        java.util.Map<String, String> saved = new java.util.HashMap<>();
+        for (String n : names) {
+            if (System.getProperty(n) != null) {
+                saved.put(n, System.getProperty(n));
+            }
+            System.clearProperty(n);
+        }
+        try {
+            SpdkEnvironment.Options o = SpdkEnvironment.Options.fromSystemProperties();
+            assertEquals(SpdkEnvironment.Options.withoutHardware(1024), o);
+            System.setProperty("blobds.spdk.memSize", "2048");
+            System.setProperty("blobds.spdk.pci", "true");
+            System.setProperty("blobds.spdk.hugePages", "true");
+            o = SpdkEnvironment.Options.fromSystemProperties();
+            assertEquals(2048, o.memSizeMb());
+            assertTrue(!o.noPci() && !o.noHuge() && o.dmaBounce());
+            System.setProperty("blobds.spdk.dmaBounce", "false");
+            assertFalse(SpdkEnvironment.Options.fromSystemProperties().dmaBounce());
+            System.setProperty("blobds.spdk.pci", "false");
+            System.setProperty("blobds.spdk.dmaBounce", "true");
+            assertTrue(SpdkEnvironment.Options.fromSystemProperties().dmaBounce());
+        } finally {
+            for (String n : names) {
+                System.clearProperty(n);
+            }
+            saved.forEach(System::setProperty);
+        }
     }
 }
