@@ -328,9 +328,12 @@ bdev_event(enum spdk_bdev_event_type type, struct spdk_bdev *bdev, void *ctx)
 	(void)ctx;
 }
 
-/* A raw read of a bdev: p[0] desc, p[1] channel, p[2] DMA buffer; u[0] offset, u[1] length (blocks' worth). */
+/*
+ * A raw read or write-zeroes of a bdev: s name; p[0] desc, p[1] channel (set here), p[2] DMA buffer
+ * (reads); u[0] offset, u[1] length in bytes; u[2] 0 read, 1 write zeroes.
+ */
 static void
-bdev_read_done(struct spdk_bdev_io *io, bool success, void *arg)
+bdev_io_done(struct spdk_bdev_io *io, bool success, void *arg)
 {
 	struct shim_call *call = arg;
 
@@ -341,13 +344,14 @@ bdev_read_done(struct spdk_bdev_io *io, bool success, void *arg)
 }
 
 static void
-bdev_read(struct shim_call *call)
+bdev_io(struct shim_call *call)
 {
 	struct spdk_bdev_desc *desc;
 	struct spdk_io_channel *channel;
+	bool write = call->u[2] != 0;
 	int rc;
 
-	rc = spdk_bdev_open_ext(call->s, false, bdev_event, NULL, &desc);
+	rc = spdk_bdev_open_ext(call->s, write, bdev_event, NULL, &desc);
 	if (rc != 0) {
 		shim_complete(call, rc);
 		return;
@@ -360,12 +364,42 @@ bdev_read(struct shim_call *call)
 	}
 	call->p[0] = desc;
 	call->p[1] = channel;
-	rc = spdk_bdev_read(desc, channel, call->p[2], call->u[0], call->u[1], bdev_read_done, call);
+	if (write) {
+		rc = spdk_bdev_write_zeroes(desc, channel, call->u[0], call->u[1], bdev_io_done, call);
+	} else {
+		rc = spdk_bdev_read(desc, channel, call->p[2], call->u[0], call->u[1], bdev_io_done, call);
+	}
 	if (rc != 0) {
 		spdk_put_io_channel(channel);
 		spdk_bdev_close(desc);
 		shim_complete(call, rc);
 	}
+}
+
+/* Checks that [offset, offset + length) is on bdev name in whole blocks; 0, -ENODEV or -EINVAL. */
+static int
+bdev_range(const char *name, int64_t offset, int64_t length, bool round_up, uint64_t *rounded)
+{
+	struct shim_call info = {0};
+	uint64_t size, block_size;
+	int rc;
+
+	info.fn = bdev_info;
+	info.s = name;
+	rc = shim_run(&info);
+	if (rc != 0) {
+		return rc;
+	}
+	block_size = info.out_u[1];
+	size = info.out_u[0] * block_size;
+	if (offset < 0 || length < 0 || (uint64_t)offset > size || (uint64_t)offset % block_size != 0) {
+		return -EINVAL;
+	}
+	*rounded = round_up ? ((uint64_t)length + block_size - 1) / block_size * block_size : (uint64_t)length;
+	if (*rounded % block_size != 0 || *rounded > size - (uint64_t)offset) {
+		return -EINVAL;
+	}
+	return 0;
 }
 
 static void
@@ -633,10 +667,10 @@ Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevNames(JNIEnv *env, jclass c
 JNIEXPORT jint JNICALL
 Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevRead(JNIEnv *env, jclass cls, jstring jname, jlong offset, jbyteArray out)
 {
-	struct shim_call info = {0}, call = {0};
+	struct shim_call call = {0};
 	jsize len = (*env)->GetArrayLength(env, out);
-	uint64_t blocks, block_size, rounded;
 	char *name = shim_string(env, jname);
+	uint64_t rounded;
 	void *buf;
 	int rc;
 
@@ -644,40 +678,60 @@ Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevRead(JNIEnv *env, jclass cl
 	if (name == NULL) {
 		return -ENOMEM;
 	}
-	info.fn = bdev_info;
-	info.s = name;
-	rc = shim_run(&info);
-	if (rc != 0) {
+	rc = bdev_range(name, offset, len, true, &rounded);
+	if (rc != 0 || len == 0) {
 		free(name);
 		return rc;
-	}
-	blocks = info.out_u[0];
-	block_size = info.out_u[1];
-	rounded = ((uint64_t)len + block_size - 1) / block_size * block_size;
-	if (offset < 0 || (uint64_t)offset > blocks * block_size || (uint64_t)offset % block_size != 0
-	    || rounded > blocks * block_size - (uint64_t)offset) {
-		free(name);
-		return -EINVAL;
-	}
-	if (len == 0) {
-		free(name);
-		return 0;
 	}
 	buf = spdk_dma_zmalloc(rounded, 4096, NULL);
 	if (buf == NULL) {
 		free(name);
 		return -ENOMEM;
 	}
-	call.fn = bdev_read;
+	call.fn = bdev_io;
 	call.s = name;
 	call.p[2] = buf;
 	call.u[0] = (uint64_t)offset;
 	call.u[1] = rounded;
+	call.u[2] = 0;
 	rc = shim_run(&call);
 	if (rc == 0) {
 		(*env)->SetByteArrayRegion(env, out, 0, len, buf);
 	}
 	spdk_dma_free(buf);
+	free(name);
+	return rc;
+}
+
+/*
+ * int nativeBdevWriteZeroes(String name, long offset, long length): zeroes a range of whole blocks of a
+ * bdev (SPDK emulates it with writes where the bdev has no write-zeroes); -ENODEV when there is no such
+ * bdev, -EINVAL when the range is not on it or not in whole blocks, -EPERM when a module has claimed it
+ * for writing (a loaded Blobstore does not: SpdkEnvironment refuses that case itself).
+ */
+JNIEXPORT jint JNICALL
+Java_io_github_blobds_spdk_SpdkEnvironment_nativeBdevWriteZeroes(JNIEnv *env, jclass cls, jstring jname, jlong offset, jlong length)
+{
+	struct shim_call call = {0};
+	char *name = shim_string(env, jname);
+	uint64_t rounded;
+	int rc;
+
+	(void)cls;
+	if (name == NULL) {
+		return -ENOMEM;
+	}
+	rc = bdev_range(name, offset, length, false, &rounded);
+	if (rc != 0 || length == 0) {
+		free(name);
+		return rc;
+	}
+	call.fn = bdev_io;
+	call.s = name;
+	call.u[0] = (uint64_t)offset;
+	call.u[1] = (uint64_t)length;
+	call.u[2] = 1;
+	rc = shim_run(&call);
 	free(name);
 	return rc;
 }

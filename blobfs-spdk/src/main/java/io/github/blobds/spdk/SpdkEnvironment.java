@@ -145,7 +145,9 @@ public final class SpdkEnvironment implements AutoCloseable {
         int rc = nativeStart("blobds", prefix, options.memSizeMb(), options.noPci(), options.noHuge(), options.dmaBounce(),
                 options.iobufSmallPool(), options.iobufLargePool(), options.bdevIoPool(), LOG_WARN);
         String dir = nativeRuntimeDir();
-        SpdkEnvironment env = new SpdkEnvironment(options, dir.isEmpty() ? null : Path.of(dir));
+        // Where the EAL failed before saying, its directory is DPDK's default one for the prefix.
+        Path runtime = dir.isEmpty() ? Path.of("/var/run/dpdk", prefix) : Path.of(dir);
+        SpdkEnvironment env = new SpdkEnvironment(options, runtime);
         if (rc != 0) {
             env.removeRuntimeDirectory();
             throw Status.exception(rc, "cannot start SPDK (memory " + options.memSizeMb() + " MiB, noPci " + options.noPci()
@@ -271,6 +273,25 @@ public final class SpdkEnvironment implements AutoCloseable {
     }
 
     /**
+     * Zeroes {@code length} bytes of a bdev at byte {@code offset}, both multiples of its block size, below
+     * any Blobstore: to hand a bdev that held other data to blobds (a BlobFS placement formats only a
+     * bdev whose first 4 KiB are zeroes), or to wipe one. SPDK emulates it with writes where the bdev has
+     * no write-zeroes command.
+     *
+     * @throws BlobstoreException {@code ENODEV} when there is no such bdev, {@code EINVAL} when the range is
+     *     not on it or not in whole blocks, {@code EBUSY} while a Blobstore of this environment is loaded on
+     *     it (SPDK's blob bdev does not keep other writers out), SPDK's errno when the write fails
+     */
+    public void zeroBdev(String name, long offset, long length) {
+        checkOpen();
+        if (hasBlobstoreOn(name)) {
+            throw new BlobstoreException(BlobstoreException.EBUSY, "bdev " + name + " has a Blobstore loaded: close it before writing"
+                    + " zeroes under it");
+        }
+        Status.check(nativeBdevWriteZeroes(name, offset, length), "write zeroes to " + length + " bytes at " + offset + " of bdev " + name);
+    }
+
+    /**
      * A direct buffer of {@code bytes} zeroed bytes in DPDK's memory, 4 KiB aligned: SPDK's
      * {@code spdk_dma_zmalloc}. Data moves between it and a bdev without a copy even where the environment
      * bounces other buffers ({@link Options#dmaBounce()}, with PCI). Close it when done: the buffer must
@@ -362,13 +383,25 @@ public final class SpdkEnvironment implements AutoCloseable {
             synchronized (this) {
                 still = new ArrayList<>(loaded);
             }
+            RuntimeException failure = null;
             for (SpdkBlobstore bs : still) {
-                bs.shutdown();
+                try {
+                    bs.shutdown();
+                } catch (RuntimeException e) { // SPDK still stops, and its run directory still goes
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
             }
             closed = true;
             current = null;
             int rc = nativeStop();
             removeRuntimeDirectory();
+            if (failure != null) {
+                throw failure;
+            }
             Status.check(rc, "stop SPDK");
         }
     }
@@ -407,6 +440,8 @@ public final class SpdkEnvironment implements AutoCloseable {
     private static native String nativeBdevNames();
 
     private static native int nativeBdevRead(String name, long offset, byte[] out);
+
+    private static native int nativeBdevWriteZeroes(String name, long offset, long length);
 
     private static native ByteBuffer nativeDmaAllocate(long bytes);
 

@@ -102,6 +102,20 @@ class DmaAndBdevTest {
         assertEquals("SPDKBLOB", new String(head, 0, 8, StandardCharsets.US_ASCII));
         assertEquals(0, env.readBdev(bdev, 512, 0).length);
 
+        try (SpdkBlobstore bs = SpdkBlobstore.load(env, bdev, BlobstoreOptions.defaults())) {
+            assertEquals(BlobstoreException.EBUSY, assertThrows(BlobstoreException.class, () -> env.zeroBdev(bdev, 0, 4096)).errno(),
+                    "never under a loaded Blobstore");
+            assertTrue(bs.blobIds().isEmpty());
+        }
+        env.zeroBdev(bdev, 0, 512);
+        assertEquals(0, env.readBdev(bdev, 0, 1)[0], "the signature's first byte is gone");
+        env.zeroBdev(bdev, 0, 8 << 20);
+        assertTrue(isZero(ByteBuffer.wrap(env.readBdev(bdev, 0, 1 << 20))));
+        env.zeroBdev(bdev, 0, 0);
+        assertEquals(BlobstoreException.EINVAL, assertThrows(BlobstoreException.class, () -> env.zeroBdev(bdev, 0, 100)).errno());
+        assertEquals(BlobstoreException.EINVAL, assertThrows(BlobstoreException.class, () -> env.zeroBdev(bdev, 512, 8 << 20)).errno());
+        assertEquals(Status.ENODEV, assertThrows(BlobstoreException.class, () -> env.zeroBdev("NoSuchBdev", 0, 512)).errno());
+
         assertEquals(Status.ENODEV, assertThrows(BlobstoreException.class, () -> env.readBdev("NoSuchBdev", 0, 4096)).errno());
         assertEquals(BlobstoreException.EINVAL, assertThrows(BlobstoreException.class, () -> env.readBdev(bdev, 100, 512)).errno());
         assertEquals(BlobstoreException.EINVAL, assertThrows(BlobstoreException.class, () -> env.readBdev(bdev, 8 << 20, 512)).errno());

@@ -64,4 +64,17 @@ class SpdkBlobFsSuiteTest {
             return SpdkTests.freshAio(dir.resolve("blobfs" + ++images + ".img"), 64 << 20, 4096);
         }
     }
+
+    /** On a namespace of SPDK's NVMe-oF target, attached over NVMe/TCP ({@link NvmfTarget}; skipped where it is absent). */
+    @Nested
+    class OnNvmeOverTcp extends OnBdev {
+        OnNvmeOverTcp() {
+            NvmfTarget.shared();
+        }
+
+        @Override
+        String freshBdev() {
+            return SpdkTests.freshNvme();
+        }
+    }
 }

@@ -72,4 +72,34 @@ class SpdkBlobstoreSuiteTest {
             return SpdkBlobstore.load(SpdkTests.environment(), bdev, options);
         }
     }
+
+    /**
+     * A namespace of SPDK's NVMe-oF target in another process, attached over NVMe/TCP with
+     * {@code bdev_nvme_attach_controller}: SPDK's NVMe driver and bdev_nvme under the Blobstore
+     * ({@link NvmfTarget}; skipped, saying why, where {@code nvmf_tgt} is not installed).
+     */
+    @Nested
+    class OnNvmeOverTcp extends BlobstoreSuite {
+        private String bdev;
+
+        OnNvmeOverTcp() {
+            NvmfTarget.shared();
+        }
+
+        @Override
+        protected long deviceBytes() {
+            return NvmfTarget.NAMESPACE_BYTES;
+        }
+
+        @Override
+        protected Blobstore init(BlobstoreOptions options) {
+            bdev = SpdkTests.freshNvme();
+            return SpdkBlobstore.init(SpdkTests.environment(), bdev, options);
+        }
+
+        @Override
+        protected Blobstore load(BlobstoreOptions options) {
+            return SpdkBlobstore.load(SpdkTests.environment(), bdev, options);
+        }
+    }
 }

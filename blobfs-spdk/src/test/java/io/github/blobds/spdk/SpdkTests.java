@@ -103,6 +103,32 @@ final class SpdkTests {
         return name;
     }
 
+    private static boolean nvmeAttached;
+    private static int nextNamespace;
+
+    /**
+     * A zeroed NVMe namespace bdev ({@link NvmfTarget#NAMESPACE_BYTES}, 4096-byte blocks) of the test
+     * NVMe-oF target's controller, attached as {@code NvmeT} on first use; skips the caller where the
+     * target cannot run. The namespaces are reused in turn, each zeroed (write zeroes through NVMe) before
+     * it is handed out again; one with a loaded Blobstore is passed over.
+     */
+    static synchronized String freshNvme() {
+        SpdkEnvironment env = environment();
+        NvmfTarget target = NvmfTarget.shared();
+        if (!nvmeAttached) {
+            env.loadConfig(target.attachConfig("NvmeT"));
+            nvmeAttached = true;
+        }
+        for (int tries = 0; tries < NvmfTarget.NAMESPACES; tries++) {
+            String name = "NvmeTn" + (nextNamespace++ % NvmfTarget.NAMESPACES + 1);
+            if (!env.hasBlobstoreOn(name)) {
+                env.zeroBdev(name, 0, env.bdevBytes(name));
+                return name;
+            }
+        }
+        throw new IllegalStateException("every namespace of the NVMe-oF target has a Blobstore loaded");
+    }
+
     /** Deletes every test bdev no loaded Blobstore uses. */
     static synchronized void deleteUnused() {
         if (env == null) {
