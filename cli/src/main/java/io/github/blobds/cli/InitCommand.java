@@ -30,6 +30,16 @@ final class InitCommand extends BaseCommand {
             description = "The BlobFS image size of the blobfs profiles, e.g. 8GiB or 500MB (default: ${DEFAULT-VALUE}; the file is sparse).")
     String size;
 
+    @Option(names = "--bdev", paramLabel = "BDEV",
+            description = "With --profile blobfs-spdk: the BlobFS on this SPDK bdev (e.g. Nvme0n1) instead of an image file. A blank bdev"
+                    + " (first 4 KiB zeroes) is formatted; one holding other data is refused, never formatted over.")
+    String bdev;
+
+    @Option(names = "--bdev-config", paramLabel = "FILE",
+            description = "With --bdev: SPDK's JSON config that makes the bdev (e.g. bdev_nvme_attach_controller), copied into the repo as "
+                    + Profile.BDEV_CONFIG + ". For NVMe run with BLOBDS_JAVA_OPTS=\"-Dblobds.spdk.pci=true -Dblobds.spdk.hugePages=true\".")
+    Path bdevConfig;
+
     @Parameters(arity = "0..1", paramLabel = "REPO", description = "The repo directory (default: --repo, $BLOBDS_REPO, else ~/.blobds).")
     Path target;
 
@@ -40,8 +50,20 @@ final class InitCommand extends BaseCommand {
     public Integer call() {
         Profile p = Profile.of(profile);
         Path repo = target != null ? target : repoOption.resolve(console());
-        Composition composition = Composer.create().parse(p.spec(size));
-        init(repo, p.spec(size), composition);
+        if (bdevConfig != null && bdev == null) {
+            throw new CliException("--bdev-config " + bdevConfig + " needs --bdev, the bdev it makes");
+        }
+        String config = null;
+        if (bdevConfig != null) {
+            try {
+                config = Files.readString(bdevConfig, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CliException("cannot read --bdev-config " + bdevConfig + ": " + e, e);
+            }
+        }
+        String spec = bdev != null ? p.bdevSpec(bdev, config != null) : p.spec(size);
+        Composition composition = Composer.create().parse(spec);
+        init(repo, spec, config, composition);
         console().out().println("initialised a " + p.cliName() + " repo in " + repo);
         console().out().println("  spec:           " + repo.resolve(Repo.SPEC_FILE));
         console().out().println("  datastore_spec: " + composition.diskSpec());
@@ -50,6 +72,11 @@ final class InitCommand extends BaseCommand {
 
     /** Creates the repo {@code repo} with {@code specJson}; used by {@code conformance} for its default repo too. */
     static void init(Path repo, String specJson, Composition composition) {
+        init(repo, specJson, null, composition);
+    }
+
+    /** Creates the repo {@code repo} with {@code specJson} and, unless null, the bdev config {@code bdevConfig}. */
+    static void init(Path repo, String specJson, String bdevConfig, Composition composition) {
         if (Repo.isInitialised(repo)) {
             throw new CliException("repo " + repo + " is already initialised (it has " + existing(repo) + ")");
         }
@@ -58,13 +85,16 @@ final class InitCommand extends BaseCommand {
         try {
             Files.createDirectories(repo);
             Files.writeString(specFile, specJson, StandardCharsets.UTF_8);
+            if (bdevConfig != null) {
+                Files.writeString(repo.resolve(Profile.BDEV_CONFIG), bdevConfig, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new CliException("cannot create repo " + repo + ": " + e, e);
         }
         try (Batching ds = composition.open(repo)) {
             ds.sync(io.github.blobds.datastore.Key.ROOT);
         } catch (DatastoreException e) {
-            undo(repo, created, specFile);
+            undo(repo, created, specFile, bdevConfig != null);
             throw new CliException("cannot create repo " + repo + ": " + e.getMessage(), e);
         }
     }
@@ -78,13 +108,16 @@ final class InitCommand extends BaseCommand {
         return "a spec";
     }
 
-    private static void undo(Path repo, boolean created, Path specFile) {
+    private static void undo(Path repo, boolean created, Path specFile, boolean bdevConfig) {
         try {
             if (created) {
                 FileTrees.delete(repo);
             } else {
                 Files.deleteIfExists(specFile);
                 Files.deleteIfExists(repo.resolve(Composition.SPEC_FILE));
+                if (bdevConfig) {
+                    Files.deleteIfExists(repo.resolve(Profile.BDEV_CONFIG));
+                }
             }
         } catch (IOException ignored) {
             // best effort: the error being reported matters more

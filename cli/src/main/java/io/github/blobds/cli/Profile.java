@@ -56,9 +56,28 @@ enum Profile {
         };
     }
 
+    /** The file {@code init --bdev-config} copies the bdev config to, relative to the repo. */
+    static final String BDEV_CONFIG = "spdk-bdevs.json";
+
+    /**
+     * The spec of {@link #BLOBFS_SPDK} with the BlobFS on the SPDK bdev {@code bdev} instead of an image,
+     * made by {@link #BDEV_CONFIG} when {@code withConfig}.
+     */
+    String bdevSpec(String bdev, boolean withConfig) {
+        if (this != BLOBFS_SPDK) {
+            throw new CliException("--bdev puts the BlobFS of profile blobfs-spdk on an SPDK bdev; profile " + cliName + " has none");
+        }
+        String quoted = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(bdev));
+        return mounts("{\"bdev\": \"" + quoted + "\"" + (withConfig ? ", \"bdevConfig\": \"" + BDEV_CONFIG + "\"" : "")
+                + ", \"clusterSize\": " + BlobFs.DEFAULT_CLUSTER_SIZE + "}");
+    }
+
     private static String blobFsSpec(String size, String backend) {
-        String blobfs = "{\"image\": \"" + IMAGE + "\", \"size\": \"" + size + "\", \"clusterSize\": " + BlobFs.DEFAULT_CLUSTER_SIZE
-                + ", \"backend\": \"" + backend + "\"}";
+        return mounts("{\"image\": \"" + IMAGE + "\", \"size\": \"" + size + "\", \"clusterSize\": " + BlobFs.DEFAULT_CLUSTER_SIZE
+                + ", \"backend\": \"" + backend + "\"}");
+    }
+
+    private static String mounts(String blobfs) {
         return """
                 {
                   "type": "mount",

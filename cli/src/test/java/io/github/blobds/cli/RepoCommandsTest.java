@@ -97,6 +97,26 @@ class RepoCommandsTest {
         }
 
         @Test
+        @DisplayName("--bdev puts blobfs-spdk on an SPDK bdev: only with that profile, its config copied in, nothing left behind on failure")
+        void bdev() throws Exception {
+            assertTrue(fails(2, "init", "--bdev", "Nvme0n1", repo.toString()).err()
+                    .contains("--bdev puts the BlobFS of profile blobfs-spdk on an SPDK bdev; profile blobfs-sim has none"));
+            assertTrue(fails(2, "init", "-p", "blobfs-spdk", "--bdev-config", "x.json", repo.toString()).err()
+                    .contains("--bdev-config x.json needs --bdev"));
+            Path missing = dir.resolve("missing.json");
+            assertTrue(fails(2, "init", "-p", "blobfs-spdk", "--bdev", "Nvme0n1", "--bdev-config", missing.toString(), repo.toString()).err()
+                    .contains("cannot read --bdev-config " + missing));
+            Path config = Files.writeString(dir.resolve("nvme.json"), "{\"subsystems\": []}");
+            Files.createDirectories(repo);
+            Cli.Result r = fails(2, "init", "-p", "blobfs-spdk", "--bdev", "Nvme\"0n1", "--bdev-config", config.toString(), repo.toString());
+            assertTrue(r.err().contains("cannot create repo " + repo) && r.err().contains("blobfs bdev \"Nvme\"0n1\": SPDK cannot run here"),
+                    r::toString);
+            assertTrue(FileTrees.isAbsentOrEmpty(repo), "spec, datastore_spec and the copied config are removed again");
+            String spec = Profile.BLOBFS_SPDK.bdevSpec("Nvme\"0n1", true);
+            assertTrue(spec.contains("{\"bdev\": \"Nvme\\\"0n1\", \"bdevConfig\": \"spdk-bdevs.json\", \"clusterSize\": 262144}"), spec);
+        }
+
+        @Test
         @DisplayName("Without REPO, init uses --repo, then $BLOBDS_REPO, then ~/.blobds")
         void defaults() {
             ok("init", "-p", "kubo");
