@@ -46,10 +46,21 @@ public class SpdkBlobBenchmark {
     @Param({"spdk-malloc", "sim-memory"})
     public String backend;
 
+    /**
+     * The data buffer: a Java direct buffer ({@code direct}), or DPDK memory from
+     * {@link SpdkEnvironment#dmaBuffer} ({@code dma}, SPDK only), which is never copied even where the
+     * environment bounces other buffers ({@code -jvmArgsAppend -Dblobds.spdk.dmaBounce=true}, or with PCI:
+     * {@code -Dblobds.spdk.pci=true -Dblobds.spdk.hugePages=true}).
+     */
+    @Param({"direct"})
+    public String buffer;
+
+    private SpdkEnvironment.DmaBuffer dma;
+
     private SpdkEnvironment env;
     private Blobstore bs;
     private Blob blob;
-    private ByteBuffer buffer;
+    private ByteBuffer data;
     private long next;
 
     @Setup(Level.Trial)
@@ -57,19 +68,25 @@ public class SpdkBlobBenchmark {
         BlobstoreOptions options = BlobstoreOptions.defaults().withClusterSize(1 << 20);
         long deviceBytes = 64L << 20;
         if (backend.equals("spdk-malloc")) {
-            env = SpdkEnvironment.start(SpdkEnvironment.Options.withoutHardware(Long.getLong("blobds.spdk.memSize", 256)));
+            System.setProperty("blobds.spdk.memSize", System.getProperty("blobds.spdk.memSize", "256"));
+            env = SpdkEnvironment.start(SpdkEnvironment.Options.fromSystemProperties());
             env.createMallocBdev("BenchMalloc0", deviceBytes, IO_UNIT);
             bs = SpdkBlobstore.init(env, "BenchMalloc0", options);
         } else {
             bs = SimBlobstore.init(MemoryDevice.ofBytes(deviceBytes, IO_UNIT), options);
         }
         blob = bs.open(bs.create(BlobOptions.builder().numClusters(BLOB_CLUSTERS).build()));
-        buffer = ByteBuffer.allocateDirect(2 * IO_UNIT).alignedSlice(IO_UNIT).slice(0, IO_UNIT);
+        if (buffer.equals("dma")) {
+            dma = env.dmaBuffer(IO_UNIT);
+            data = dma.buffer();
+        } else {
+            data = ByteBuffer.allocateDirect(2 * IO_UNIT).alignedSlice(IO_UNIT).slice(0, IO_UNIT);
+        }
         byte[] fill = new byte[IO_UNIT];
         for (long u = 0; u < BLOB_IO_UNITS; u++) {
             ThreadLocalRandom.current().nextBytes(fill);
-            buffer.clear().put(fill).flip();
-            blob.write(u, buffer);
+            data.clear().put(fill).flip();
+            blob.write(u, data);
         }
     }
 
@@ -77,6 +94,9 @@ public class SpdkBlobBenchmark {
     public void tearDown() {
         blob.close();
         bs.close();
+        if (dma != null) {
+            dma.close();
+        }
         if (env != null) {
             env.close();
         }
@@ -90,15 +110,15 @@ public class SpdkBlobBenchmark {
 
     @Benchmark
     public ByteBuffer read4k() {
-        buffer.clear();
-        blob.read(offset(), buffer);
-        return buffer;
+        data.clear();
+        blob.read(offset(), data);
+        return data;
     }
 
     @Benchmark
     public ByteBuffer write4k() {
-        buffer.clear();
-        blob.write(offset(), buffer);
-        return buffer;
+        data.clear();
+        blob.write(offset(), data);
+        return data;
     }
 }

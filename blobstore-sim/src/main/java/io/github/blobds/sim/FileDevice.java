@@ -4,6 +4,8 @@ import io.github.blobds.blobstore.BlobstoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -13,6 +15,10 @@ import java.nio.file.StandardOpenOption;
  * back, such as newly allocated blocks of a sparse image, but not the file's timestamps — the image's
  * length never changes). Unmap and write-zeroes write zeroes. The file's length is the
  * device size; an image written here opens in SPDK through an aio bdev with the same block size.
+ *
+ * <p>The device holds an exclusive lock on its file ({@code fcntl}, advisory) while it is open, so that a
+ * second opener — another process, or another device in this one — fails with {@code EBUSY} instead of
+ * writing under a Blobstore that is loaded elsewhere.
  */
 public final class FileDevice implements BlockDevice {
 
@@ -33,8 +39,9 @@ public final class FileDevice implements BlockDevice {
     public static FileDevice create(Path path, long bytes, int blockSize) {
         DeviceChecks.blockSize(blockSize);
         try {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            lock(ch, path); // before truncating: never under another opener
+            ch.truncate(0);
             if (bytes > 0) {
                 ch.write(ByteBuffer.allocate(1), bytes - 1);
             }
@@ -49,6 +56,7 @@ public final class FileDevice implements BlockDevice {
         DeviceChecks.blockSize(blockSize);
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            lock(ch, path);
             long size = ch.size();
             if (size % blockSize != 0) {
                 ch.close();
@@ -59,6 +67,23 @@ public final class FileDevice implements BlockDevice {
         } catch (IOException e) {
             throw new BlobstoreException(BlobstoreException.EIO, "cannot open device file " + path + ": " + e, e);
         }
+    }
+
+    /** Takes the file's exclusive lock, or closes the channel and says who holds it. */
+    private static void lock(FileChannel ch, Path path) throws IOException {
+        String holder;
+        try {
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return;
+            }
+            holder = "another process";
+        } catch (OverlappingFileLockException e) {
+            holder = "another device of this process";
+        }
+        ch.close();
+        throw new BlobstoreException(BlobstoreException.EBUSY, "device file " + path + " is in use: " + holder
+                + " has it open (locked); one Blobstore at a time per image");
     }
 
     /** The device's file. */

@@ -9,6 +9,9 @@ import io.github.blobds.spdk.SpdkEnvironment;
 import io.github.blobds.spdk.SpdkUnavailableException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +31,26 @@ final class SpdkImage {
     private SpdkImage() {
     }
 
+    /** An exclusive lock on the image file, as {@code FileDevice} takes; a failure says who holds it. */
+    private static FileChannel lock(Path file, String name) {
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            String holder;
+            try {
+                if (ch.tryLock() != null) {
+                    return ch;
+                }
+                holder = "another process";
+            } catch (OverlappingFileLockException e) {
+                holder = "this process";
+            }
+            ch.close();
+            throw new DatastoreException(name + " (" + file + ") is in use: " + holder + " has it open (locked)");
+        } catch (IOException e) {
+            throw new DatastoreException(name + ": cannot open " + file + ": " + e, e);
+        }
+    }
+
     static Blobstore open(Path file, BlobFsPlacement.Image p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
         SpdkEnvironment env;
         try {
@@ -45,6 +68,8 @@ final class SpdkImage {
         }
         String bdev = "blobds_image" + BDEVS.incrementAndGet();
         try {
+            // SPDK's aio bdev takes no lock: hold the one FileDevice takes, so the sim backend elsewhere is kept out.
+            owner.accept(name + " (lock on " + file + ")", lock(file, name));
             env.createAioBdev(bdev, file.toAbsolutePath(), BlobFsPlacement.BLOCK_SIZE);
         } catch (RuntimeException e) {
             if (!exists) {
