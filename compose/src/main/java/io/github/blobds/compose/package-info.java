@@ -28,10 +28,11 @@
  * but {@code measure}). kubo's default spec has it on its flatfs and levelds mounts, and its pebbleds and
  * badgerds profiles at the top. {@code "mountpoint"} is a field of each mount entry, read by the mount; it
  * is an error anywhere else. Beyond kubo, a spec is also refused when two mounts share a mountpoint, two
- * datastores share a directory on one file system, or one BlobFS image is described two ways.
+ * datastores share a directory on one file system, or one BlobFS image or bdev is described two ways.
  *
  * <h2>BlobFS placement</h2>
  * {@code flatfs} and {@code levelds} take an optional {@code "blobfs"} object placing their directory
- * inside a BlobFS image; see {@link io.github.blobds.compose.BlobFsPlacement}.
+ * inside a BlobFS on an image file, in memory, or on an SPDK bdev such as an NVMe namespace; see
+ * {@link io.github.blobds.compose.BlobFsPlacement}.
  */
 package io.github.blobds.compose;
