@@ -65,7 +65,11 @@ final class NvmfTarget {
             }
             assumeTrue(unavailable == null, () -> unavailable);
             NvmfTarget t = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(t::stop, "blobds-nvmf-target-stop"));
+            // Shutdown hooks run in no order: this one closes SPDK (detaching the controller) before the target goes.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                SpdkEnvironment.current().ifPresent(SpdkEnvironment::close);
+                t.stop();
+            }, "blobds-nvmf-target-stop"));
         }
         return shared;
     }
