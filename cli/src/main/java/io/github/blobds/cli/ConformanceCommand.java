@@ -59,7 +59,8 @@ final class ConformanceCommand extends BaseCommand {
     String imageSize;
 
     @Option(names = "--scratch", paramLabel = "DIR",
-            description = "Where to build the scratch repos: a new or empty directory (default: a new directory in /dev/shm if it exists, else in the temporary directory).")
+            description = "Where to build the scratch repos: a new or empty directory (default: a new directory in /dev/shm if it exists, else in"
+                    + " the temporary directory; the temporary directory when the spec uses SPDK, whose aio bdev needs more than tmpfs offers).")
     Path scratch;
 
     @Option(names = "--keep", description = "Keep the scratch repos after the run (default: delete them).")
@@ -74,7 +75,7 @@ final class ConformanceCommand extends BaseCommand {
                     + elems + " and " + examples);
         }
         long maxImage = Sizes.parse(imageSize, "--image-size");
-        Path dir = scratchDirectory();
+        Path dir = scratchDirectory(usesSpdk());
         PrintStream err = console().err();
         String previousSeed = System.getProperty("blobds.seed");
         try {
@@ -116,10 +117,20 @@ final class ConformanceCommand extends BaseCommand {
         }
     }
 
-    private Path scratchDirectory() throws IOException {
+    /** Whether the spec under test puts a datastore on SPDK. */
+    private boolean usesSpdk() {
+        if (repo != null) {
+            return ScratchSpecs.usesSpdk(Repo.composition(repo, Composer.create()).spec());
+        }
+        return Profile.of(profile) == Profile.BLOBFS_SPDK;
+    }
+
+    private Path scratchDirectory(boolean spdk) throws IOException {
         if (scratch == null) {
-            Files.createDirectories(console().temp());
-            return Files.createTempDirectory(console().temp(), "blobds-conformance-");
+            // SPDK's aio bdev writes zeroes with FALLOC_FL_ZERO_RANGE, which tmpfs (/dev/shm) does not have.
+            Path temp = spdk ? Path.of(System.getProperty("java.io.tmpdir")) : console().temp();
+            Files.createDirectories(temp);
+            return Files.createTempDirectory(temp, "blobds-conformance-");
         }
         if (!FileTrees.isAbsentOrEmpty(scratch)) {
             throw new CliException("scratch directory " + scratch + " is not empty: conformance builds its repos only in a new or empty directory");

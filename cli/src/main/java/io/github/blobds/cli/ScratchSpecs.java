@@ -76,6 +76,18 @@ final class ScratchSpecs {
         return mdPages == -1 ? -1 : Math.min(mdPages, size / clusterSize);
     }
 
+    /** Whether a datastore of {@code spec} is on SPDK (an image with the {@code "spdk"} backend, or a bdev). */
+    static boolean usesSpdk(DatastoreSpec spec) {
+        return switch (spec) {
+            case MountSpec m -> m.mounts().stream().anyMatch(e -> usesSpdk(e.spec()));
+            case MeasureSpec m -> usesSpdk(m.child());
+            case LogSpec l -> usesSpdk(l.child());
+            case FlatfsSpec f -> f.blobfs().map(p -> p.backend() == BlobFsPlacement.Backend.SPDK).orElse(false);
+            case LeveldbSpec l -> l.blobfs().map(p -> p.backend() == BlobFsPlacement.Backend.SPDK).orElse(false);
+            default -> false;
+        };
+    }
+
     /** {@code path} if it stays inside the repo it is resolved against, else {@code outside/<its parts>}. */
     static String inside(String path) {
         Path p = Path.of(path).normalize();

@@ -1,6 +1,7 @@
 package io.github.blobds.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,18 @@ class ScratchSpecsTest {
                 ((LeveldbSpec) ScratchSpecs.rewrite(parse("""
                         {"type": "levelds", "path": "d", "blobfs": {"image": "/data/b.img", "size": "1GiB", "backend": "spdk"}}"""),
                         4L << 20)).blobfs(), "the user's image file is never the scratch one");
+    }
+
+    @Test
+    @DisplayName("usesSpdk finds SPDK placements anywhere in a tree: spdk images and bdevs, not sim or memory images")
+    void usesSpdk() {
+        String mount = "{\"type\": \"mount\", \"mounts\": [{\"mountpoint\": \"/\", \"type\": \"measure\", \"prefix\": \"p\", \"child\":"
+                + " {\"type\": \"levelds\", \"path\": \"d\", \"blobfs\": %s}}]}";
+        assertTrue(ScratchSpecs.usesSpdk(parse(mount.formatted("{\"bdev\": \"Nvme0n1\"}"))));
+        assertTrue(ScratchSpecs.usesSpdk(parse(mount.formatted("{\"image\": \"a.img\", \"size\": 4096, \"backend\": \"spdk\"}"))));
+        assertFalse(ScratchSpecs.usesSpdk(parse(mount.formatted("{\"image\": \"a.img\", \"size\": 4096}"))));
+        assertFalse(ScratchSpecs.usesSpdk(parse(mount.formatted("{\"image\": \"a\", \"size\": 4096, \"backend\": \"memory\"}"))));
+        assertFalse(ScratchSpecs.usesSpdk(parse(KuboSpecs.DEFAULT)));
     }
 
     @Test

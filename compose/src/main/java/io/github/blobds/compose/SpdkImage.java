@@ -60,8 +60,15 @@ final class SpdkImage {
                     + " (docs/spdk.md says how to install SPDK; the \"sim\" backend opens the same image file with its data)", e);
         }
         boolean exists = Files.exists(file);
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String fsType = Files.getFileStore(exists ? file : parent).type();
+        if (fsType.equals("tmpfs")) {
+            throw new DatastoreException(name + " (" + file + "): the \"spdk\" backend cannot use an image on tmpfs: SPDK's aio bdev"
+                    + " runs with fallocate (unmap punches holes, write-zeroes is FALLOC_FL_ZERO_RANGE) and tmpfs has no ZERO_RANGE, so"
+                    + " every write-zeroes would fail with EIO; put the image on ext4 or xfs (docs/spdk.md), or use the \"sim\" backend");
+        }
         if (!exists) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(p.size()); // sparse, hence zero: no clearing at format
             }

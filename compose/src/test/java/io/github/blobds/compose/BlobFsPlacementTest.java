@@ -206,6 +206,24 @@ class BlobFsPlacementTest {
     }
 
     @Test
+    @Tag("spdk")
+    @DisplayName("The spdk backend refuses an image on tmpfs up front, saying why, instead of failing every write-zeroes with EIO (-Pspdk)")
+    void spdkOnTmpfs() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.getFileStore(shm).type().equals("tmpfs"),
+                "no tmpfs at /dev/shm");
+        Path image = Files.createTempDirectory(shm, "blobds-spdk-tmpfs").resolve("blobfs.img");
+        try {
+            DatastoreException e = assertThrows(DatastoreException.class, () -> Specs.COMPOSER.parse(
+                    levelds("{\"image\": \"" + image + "\", \"size\": \"16MiB\", \"backend\": \"spdk\"}")).create(repo));
+            assertTrue(e.getMessage().contains("cannot use an image on tmpfs") && e.getMessage().contains("FALLOC_FL_ZERO_RANGE"), e.getMessage());
+            assertFalse(Files.exists(image));
+        } finally {
+            Files.deleteIfExists(image.getParent());
+        }
+    }
+
+    @Test
     @DisplayName("A sim image that is not a blobstore fails to open, naming it")
     void badImage() throws Exception {
         Files.write(repo.resolve("junk.img"), new byte[8192]);
