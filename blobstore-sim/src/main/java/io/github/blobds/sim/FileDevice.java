@@ -16,9 +16,10 @@ import java.nio.file.StandardOpenOption;
  * length never changes). Unmap and write-zeroes write zeroes. The file's length is the
  * device size; an image written here opens in SPDK through an aio bdev with the same block size.
  *
- * <p>The device holds an exclusive lock on its file ({@code fcntl}, advisory) while it is open, so that a
- * second opener — another process, or another device in this one — fails with {@code EBUSY} instead of
- * writing under a Blobstore that is loaded elsewhere.
+ * <p>The device holds an exclusive lock on its file ({@code fcntl}, advisory) while it is open, so that
+ * another process opening it fails with {@code EBUSY} instead of writing under a Blobstore loaded here.
+ * Devices of one process are not kept from each other (POSIX locks belong to the process; closing any
+ * channel on the file drops them, so keep one device per image).
  */
 public final class FileDevice implements BlockDevice {
 
@@ -69,21 +70,22 @@ public final class FileDevice implements BlockDevice {
         }
     }
 
-    /** Takes the file's exclusive lock, or closes the channel and says who holds it. */
+    /**
+     * Takes the file's exclusive lock, or closes the channel and fails when another process holds it. A
+     * device of this process already holding it is let through: within one process the application
+     * coordinates its devices (a device left open after its Blobstore closed must not block a reload).
+     */
     private static void lock(FileChannel ch, Path path) throws IOException {
-        String holder;
         try {
-            FileLock lock = ch.tryLock();
-            if (lock != null) {
+            if (ch.tryLock() != null) {
                 return;
             }
-            holder = "another process";
         } catch (OverlappingFileLockException e) {
-            holder = "another device of this process";
+            return;
         }
         ch.close();
-        throw new BlobstoreException(BlobstoreException.EBUSY, "device file " + path + " is in use: " + holder
-                + " has it open (locked); one Blobstore at a time per image");
+        throw new BlobstoreException(BlobstoreException.EBUSY, "device file " + path + " is in use: another process has it open"
+                + " (locked); one Blobstore at a time per image");
     }
 
     /** The device's file. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One opener per image file: {@link FileDevice} locks its file, so a second one fails instead of writing under a loaded Blobstore. */
+/** One process per image file: {@link FileDevice} locks its file, so another process fails instead of writing under a loaded Blobstore. */
 class FileDeviceLockTest {
 
     @TempDir
@@ -29,22 +29,18 @@ class FileDeviceLockTest {
     }
 
     @Test
-    @DisplayName("A second device on an open file, in this process, is refused with EBUSY; create does not truncate it first")
+    @DisplayName("In this process a device left open does not block another on the same file (a reload after the Blobstore closed)")
     void sameProcess() {
         Path file = dir.resolve("image");
         byte[] data = new byte[4096];
         data[0] = 42;
-        try (FileDevice dev = FileDevice.create(file, 1 << 20, 4096)) {
-            dev.write(0, ByteBuffer.wrap(data));
-            BlobstoreException open = assertThrows(BlobstoreException.class, () -> FileDevice.open(file, 4096));
-            assertEquals(BlobstoreException.EBUSY, open.errno());
-            assertTrue(open.getMessage().contains("another device of this process has it open"), open.getMessage());
-            assertEquals(BlobstoreException.EBUSY, assertThrows(BlobstoreException.class, () -> FileDevice.create(file, 4096, 4096)).errno());
-            assertArrayEquals(data, firstBlock(dev), "the refused create truncated nothing");
-        }
+        FileDevice leftOpen = FileDevice.create(file, 1 << 20, 4096);
+        leftOpen.write(0, ByteBuffer.wrap(data));
         try (FileDevice again = FileDevice.open(file, 4096)) {
             assertEquals(256, again.blockCount());
             assertArrayEquals(data, firstBlock(again));
+        } finally {
+            leftOpen.close();
         }
     }
 
@@ -61,13 +57,16 @@ class FileDeviceLockTest {
             BlobstoreException e = assertThrows(BlobstoreException.class, () -> FileDevice.open(file, 4096));
             assertEquals(BlobstoreException.EBUSY, e.errno());
             assertTrue(e.getMessage().contains("another process has it open"), e.getMessage());
+            assertEquals(BlobstoreException.EBUSY, assertThrows(BlobstoreException.class, () -> FileDevice.create(file, 4096, 4096)).errno());
+            assertEquals(1 << 20, Files.size(file), "the refused create truncated nothing");
             holder.getOutputStream().close(); // the holder closes its device and exits
             assertEquals(0, holder.waitFor());
         } finally {
             holder.destroyForcibly();
         }
-        FileDevice.open(file, 4096).close();
-        assertTrue(Files.exists(file));
+        try (FileDevice after = FileDevice.open(file, 4096)) {
+            assertEquals(256, after.blockCount());
+        }
     }
 
     /** Opens the device named by its argument, prints "open", and closes it when standard input ends. */

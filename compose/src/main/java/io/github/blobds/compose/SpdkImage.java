@@ -31,21 +31,19 @@ final class SpdkImage {
     private SpdkImage() {
     }
 
-    /** An exclusive lock on the image file, as {@code FileDevice} takes; a failure says who holds it. */
+    /** An exclusive lock on the image file, as {@code FileDevice} takes: other processes are kept out. */
     private static FileChannel lock(Path file, String name) {
         try {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            String holder;
             try {
                 if (ch.tryLock() != null) {
                     return ch;
                 }
-                holder = "another process";
             } catch (OverlappingFileLockException e) {
-                holder = "this process";
+                return ch; // a device of this process has it: the process coordinates its own
             }
             ch.close();
-            throw new DatastoreException(name + " (" + file + ") is in use: " + holder + " has it open (locked)");
+            throw new DatastoreException(name + " (" + file + ") is in use: another process has it open (locked)");
         } catch (IOException e) {
             throw new DatastoreException(name + ": cannot open " + file + ": " + e, e);
         }
