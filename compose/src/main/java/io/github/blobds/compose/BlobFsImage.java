@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
 /**
  * Opens the BlobFS of a {@link BlobFsPlacement}: the device (or SPDK bdev), the Blobstore on it
  * (formatted with the placement's cluster size and metadata pages when the image is new, loaded
- * otherwise; see {@link BlobFsPlacement.Bdev} for bdevs) and the file system, each handed to {@code owner} as soon as it is open so that it is closed after its users, in
+ * otherwise; see {@link BlobFsPlacement.Bdev} for bdevs) and the file system, each handed to
+ * {@code owner} as soon as it is open so that it is closed after its users, in
  * reverse order: file system, Blobstore (a clean unload), device.
  */
 final class BlobFsImage {

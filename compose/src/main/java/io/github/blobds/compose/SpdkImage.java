@@ -4,14 +4,12 @@ import io.github.blobds.blobfs.BlobFs;
 import io.github.blobds.blobstore.Blobstore;
 import io.github.blobds.blobstore.BlobstoreOptions;
 import io.github.blobds.datastore.DatastoreException;
+import io.github.blobds.sim.FileDevice;
 import io.github.blobds.spdk.SpdkBlobstore;
 import io.github.blobds.spdk.SpdkEnvironment;
 import io.github.blobds.spdk.SpdkUnavailableException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,24 +27,6 @@ final class SpdkImage {
     private static final AtomicInteger BDEVS = new AtomicInteger();
 
     private SpdkImage() {
-    }
-
-    /** An exclusive lock on the image file, as {@code FileDevice} takes: other processes are kept out. */
-    private static FileChannel lock(Path file, String name) {
-        try {
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            try {
-                if (ch.tryLock() != null) {
-                    return ch;
-                }
-            } catch (OverlappingFileLockException e) {
-                return ch; // a device of this process has it: the process coordinates its own
-            }
-            ch.close();
-            throw new DatastoreException(name + " (" + file + ") is in use: another process has it open (locked)");
-        } catch (IOException e) {
-            throw new DatastoreException(name + ": cannot open " + file + ": " + e, e);
-        }
     }
 
     static Blobstore open(Path file, BlobFsPlacement.Image p, String name, BiConsumer<String, AutoCloseable> owner) throws IOException {
@@ -73,8 +53,9 @@ final class SpdkImage {
         }
         String bdev = "blobds_image" + BDEVS.incrementAndGet();
         try {
-            // SPDK's aio bdev takes no lock: hold the one FileDevice takes, so the sim backend elsewhere is kept out.
-            owner.accept(name + " (lock on " + file + ")", lock(file, name));
+            // SPDK's aio bdev takes no lock: a FileDevice held open beside it takes the image's lock, so that another
+            // process (the sim backend, another blobds) is kept out.
+            owner.accept(name + " (lock on " + file + ")", FileDevice.open(file, BlobFsPlacement.BLOCK_SIZE));
             env.createAioBdev(bdev, file.toAbsolutePath(), BlobFsPlacement.BLOCK_SIZE);
         } catch (RuntimeException e) {
             if (!exists) {
